@@ -37,3 +37,24 @@ export const dateInputSchema = z
 export function toIso(ms: number): string {
   return new Date(ms).toISOString()
 }
+
+export interface ResolvedWindow {
+  fromMs: number
+  toMs: number
+}
+
+export const DEFAULT_DATE_FROM = '-1h'
+
+/**
+ * The window a `dateRange` selects: a missing range is the last hour, a missing/null `date_to` is now.
+ * Returns null when the range is empty or inverted.
+ */
+export function resolveWindow(
+  range: { date_from?: string | null; date_to?: string | null } | null | undefined,
+  nowMs: number,
+): ResolvedWindow | null {
+  const fromMs = resolveDate(range?.date_from ?? DEFAULT_DATE_FROM, nowMs)
+  const toMs = range?.date_to ? resolveDate(range.date_to, nowMs) : nowMs
+  if (fromMs === null || toMs === null || fromMs >= toMs) return null
+  return { fromMs, toMs }
+}

@@ -11,6 +11,9 @@ export const filterOperators = [
 export type FilterOperator = (typeof filterOperators)[number]
 export const filterLeafTypes = ['log', 'log_attribute', 'log_resource_attribute'] as const
 export type FilterLeafType = (typeof filterLeafTypes)[number]
+/** Fields of the log itself that a `type: "log"` filter may name (`message` is the body). */
+export type LogFieldKey = (typeof logFieldKeys)[number]
+export const logFieldKeys = ['message', 'body', 'severity_text', 'level', 'service_name', 'service.name', 'trace_id', 'span_id', 'event_name'] as const
 
 export type FilterValue = string | number | (string | number)[] | null
 export interface FilterLeaf {
@@ -95,6 +98,10 @@ function parseLeaf(obj: Record<string, unknown>, path: (string | number)[], issu
   const leafType = type ?? 'log_attribute'
   if (typeof leafType !== 'string' || !(filterLeafTypes as readonly string[]).includes(leafType)) {
     issues.push({ path: [...path, 'type'], message: `Filter type must be one of ${filterLeafTypes.join(', ')}.` })
+    return undefined
+  }
+  if (leafType === 'log' && !(logFieldKeys as readonly string[]).includes(key)) {
+    issues.push({ path: [...path, 'key'], message: `Unknown log field "${key}": use one of ${logFieldKeys.join(', ')}, or type log_attribute.` })
     return undefined
   }
   const op = operator as FilterOperator

@@ -1,0 +1,22 @@
+import type { ActiveRule } from '../src/contract/logs'
+import type { Config } from './config'
+import type { KeyAuthenticator } from './http/auth'
+import type { IngestPipeline, RuleApplier } from './ingest/pipeline'
+import type { Db } from './store/db'
+import type { EnvironmentDirectory } from './store/environments'
+
+/** What the rules runtime offers the rest of the server. */
+export interface RulesRuntime extends RuleApplier {
+  /** For one environment: the enabled rules whose scope can match a service, in evaluation order. */
+  activeRulesByService(envId: number): (serviceName: string) => ActiveRule[]
+}
+
+/** Everything a route may use; built once in server/server.ts. */
+export interface AppContext {
+  config: Config
+  db: Db
+  envs: EnvironmentDirectory
+  keys: KeyAuthenticator
+  pipeline: IngestPipeline
+  rules: RulesRuntime
+}

@@ -1,0 +1,49 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { AppContext } from '../context'
+import { registerApiRoutes, type ApiRoute } from './api'
+import { loopbackHostGuard } from './auth'
+import { registerApiBodyParsers } from './body'
+import { installErrorHandling } from './error-handler'
+import { ApiError } from './errors'
+import { registerControlRoutes } from './routes/control'
+import { registerIngestRoutes } from './routes/ingest'
+import { logRoutes } from './routes/logs'
+import { registerStatic } from './static'
+
+function baseServer(app: AppContext): FastifyInstance {
+  const server = Fastify({
+    logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
+    bodyLimit: app.config.maxBodyBytes,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
+    disableRequestLogging: app.config.logLevel !== 'debug',
+    forceCloseConnections: true,
+  })
+  installErrorHandling(server)
+  server.setNotFoundHandler((req, reply) => {
+    const e = new ApiError(404, 'invalid_request', 'not_found', `No route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}.`)
+    reply.code(404).send(e.body())
+  })
+  if (app.config.auth === 'none') server.addHook('onRequest', loopbackHostGuard)
+  return server
+}
+
+/** The main server: the API, OTLP ingestion and the built app, on one port. */
+export function buildServer(app: AppContext, controlToken: string): FastifyInstance {
+  const server = baseServer(app)
+  const routes: ApiRoute[] = [...logRoutes(app)]
+  server.register(async (api) => {
+    registerApiBodyParsers(api)
+    registerApiRoutes(api, { envs: app.envs, keys: app.keys, authMode: app.config.auth }, routes)
+    registerControlRoutes(api, app, controlToken)
+  })
+  registerIngestRoutes(server, app)
+  registerStatic(server, app.config.staticDir)
+  return server
+}
+
+/** The OpenTelemetry-default listener (4318): ingestion only. */
+export function buildOtlpServer(app: AppContext): FastifyInstance {
+  const server = baseServer(app)
+  registerIngestRoutes(server, app)
+  return server
+}

@@ -1,0 +1,162 @@
+import { mkdirSync, accessSync, constants } from 'node:fs'
+import { join } from 'node:path'
+import {
+  DuckDBInstance,
+  DuckDBTimestampValue,
+  TIMESTAMP,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api'
+import { migrate } from './migrations'
+
+export type SqlValue = string | number | boolean | null | bigint | DuckDBTimestampValue
+export type Row = Record<string, unknown>
+
+/** Builds positional parameters (`$1`, `$2`, …) while SQL text is assembled, keeping each value beside its type. */
+export class Params {
+  readonly values: DuckDBValue[] = []
+  readonly types: (DuckDBType | undefined)[] = []
+  add(value: SqlValue): string {
+    this.values.push(value as DuckDBValue)
+    this.types.push(value instanceof DuckDBTimestampValue ? TIMESTAMP : undefined)
+    return `$${this.values.length}`
+  }
+  /** A TIMESTAMP parameter from microseconds since the epoch (so block pruning on `timestamp` still works). */
+  ts(us: number): string {
+    return this.add(new DuckDBTimestampValue(BigInt(Math.trunc(us))))
+  }
+}
+
+function toJs(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value)
+  return value
+}
+
+/** A small checkout pool: DuckDB runs one statement at a time per connection, many across connections. */
+class ConnectionPool {
+  private readonly idle: DuckDBConnection[] = []
+  private readonly waiters: ((c: DuckDBConnection) => void)[] = []
+  constructor(connections: DuckDBConnection[]) {
+    this.idle.push(...connections)
+  }
+  async use<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const c = this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiters.push(resolve)))
+    try {
+      return await fn(c)
+    } finally {
+      const next = this.waiters.shift()
+      if (next) next(c)
+      else this.idle.push(c)
+    }
+  }
+  closeAll() {
+    for (const c of this.idle) c.closeSync()
+    this.idle.length = 0
+  }
+}
+
+export interface DbOptions {
+  dataDir: string
+  memoryLimit: string
+  readers?: number
+}
+
+/**
+ * The one DuckDB file this process owns. Reads go through a pool; writes of small rows (rules, views,
+ * keys) go through one serialised connection so they never conflict; the ingest writer has its own.
+ */
+export class Db {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    private readonly readers: ConnectionPool,
+    private readonly writer: ConnectionPool,
+    readonly ingestConnection: DuckDBConnection,
+    readonly path: string,
+    readonly tmpDir: string,
+  ) {}
+
+  static async open(opts: DbOptions): Promise<Db> {
+    try {
+      mkdirSync(opts.dataDir, { recursive: true })
+      accessSync(opts.dataDir, constants.W_OK)
+    } catch (e) {
+      throw new Error(`Data directory ${opts.dataDir} is not writable: ${(e as Error).message}`)
+    }
+    const path = join(opts.dataDir, 'logdeck.duckdb')
+    const tmpDir = join(opts.dataDir, 'tmp')
+    mkdirSync(tmpDir, { recursive: true })
+    let instance: DuckDBInstance
+    try {
+      instance = await DuckDBInstance.create(path, {
+        memory_limit: opts.memoryLimit,
+        temp_directory: tmpDir,
+      })
+    } catch (e) {
+      throw new Error(`Could not open the store at ${path}: ${(e as Error).message}`)
+    }
+    const setup = await instance.connect()
+    await migrate(setup)
+    setup.closeSync()
+    const readerConnections = await Promise.all(Array.from({ length: opts.readers ?? 4 }, () => instance.connect()))
+    const writerConnection = await instance.connect()
+    const ingestConnection = await instance.connect()
+    return new Db(instance, new ConnectionPool(readerConnections), new ConnectionPool([writerConnection]), ingestConnection, path, tmpDir)
+  }
+
+  /** Rows as plain objects; BIGINT/HUGEINT become numbers. */
+  async all(sql: string, params?: Params): Promise<Row[]> {
+    return this.readers.use((c) => run(c, sql, params))
+  }
+
+  async one(sql: string, params?: Params): Promise<Row | undefined> {
+    return (await this.all(sql, params))[0]
+  }
+
+  /** Runs `fn` in one transaction on the serialised write connection. */
+  async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.writer.use(async (c) => {
+      await c.run('BEGIN TRANSACTION')
+      try {
+        const result = await fn(new Tx(c))
+        await c.run('COMMIT')
+        return result
+      } catch (e) {
+        await c.run('ROLLBACK').catch(() => undefined)
+        throw e
+      }
+    })
+  }
+
+  close() {
+    this.readers.closeAll()
+    this.writer.closeAll()
+    this.ingestConnection.closeSync()
+    this.instance.closeSync()
+  }
+}
+
+export class Tx {
+  constructor(readonly connection: DuckDBConnection) {}
+  all(sql: string, params?: Params): Promise<Row[]> {
+    return run(this.connection, sql, params)
+  }
+  async one(sql: string, params?: Params): Promise<Row | undefined> {
+    return (await run(this.connection, sql, params))[0]
+  }
+}
+
+export async function run(c: DuckDBConnection, sql: string, params?: Params): Promise<Row[]> {
+  const reader = await c.runAndReadAll(sql, params?.values, params?.types as DuckDBType[] | undefined)
+  const rows = reader.getRowObjectsJS()
+  for (const row of rows) for (const k in row) row[k] = toJs(row[k]) as never
+  return rows
+}
+
+/** Quoted identifier/literal helpers are deliberately absent: every value is a parameter. */
+export function usToIso(us: number): string {
+  const ms = Math.floor(us / 1000)
+  const micros = us - ms * 1000
+  const iso = new Date(ms).toISOString() // …sss Z
+  return micros === 0 ? iso : `${iso.slice(0, -1)}${String(micros).padStart(3, '0')}Z`
+}

@@ -1,0 +1,240 @@
+import { bucketStepMs } from '../../src/contract/buckets'
+import { NO_SERVICE, OTHER_SERVICES, type LogRow, type SparklinePoint } from '../../src/contract/logs'
+import { badRequest } from '../http/errors'
+import { Params, usToIso, type Db, type Row } from './db'
+import {
+  attributeExpr,
+  LEVEL_NAMES,
+  levelCodes,
+  likeContains,
+  logWhere,
+  rollupCanAnswer,
+  serviceNameValue,
+  type AttributeKind,
+  type LogFilter,
+} from './log-filters'
+
+const MINUTE_US = 60_000_000
+const HOUR_US = 3_600_000_000
+
+const displayService = (name: string) => (name === '' ? NO_SERVICE : name)
+
+/** Cursor: the last row's (timestamp µs, uuid), opaque to clients. */
+export function encodeCursor(tsUs: number, uuid: string): string {
+  return Buffer.from(`${tsUs}|${uuid}`).toString('base64url')
+}
+export function decodeCursor(cursor: string): { tsUs: number; uuid: string } {
+  const m = /^(\d{1,17})\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString())
+  if (!m) throw badRequest('The cursor is not one this server issued; start again without `after`.', 'after')
+  return { tsUs: Number(m[1]), uuid: m[2]! }
+}
+
+function toLogRow(r: Row): LogRow {
+  return {
+    uuid: r.uuid as string,
+    timestamp: usToIso(r.ts as number),
+    observed_timestamp: r.ots === null ? null : usToIso(r.ots as number),
+    severity_text: r.severity_text as string,
+    severity_number: r.severity_number as number,
+    level: LEVEL_NAMES[r.level as number]!,
+    service_name: r.service_name as string,
+    body: r.body as string,
+    attributes: JSON.parse(r.attributes as string) as Record<string, string>,
+    resource_attributes: JSON.parse(r.resource_attributes as string) as Record<string, string>,
+    trace_id: r.trace_id as string,
+    span_id: r.span_id as string,
+    event_name: r.event_name as string,
+  }
+}
+
+const LOG_COLUMNS = `uuid::VARCHAR AS uuid, epoch_us(timestamp) AS ts, epoch_us(observed_timestamp) AS ots, severity_text,
+  severity_number, level, service_name, body, attributes::VARCHAR AS attributes,
+  resource_attributes::VARCHAR AS resource_attributes, trace_id, span_id, event_name`
+
+export async function queryLogs(
+  db: Db,
+  f: LogFilter & { orderBy: 'latest' | 'earliest'; limit: number; after?: string | null },
+): Promise<{ results: LogRow[]; hasMore: boolean; nextCursor: string | null }> {
+  const p = new Params()
+  let where = logWhere(f, p)
+  const desc = f.orderBy !== 'earliest'
+  if (f.after) {
+    const c = decodeCursor(f.after)
+    const t = p.ts(c.tsUs)
+    const op = desc ? '<' : '>'
+    where += ` AND (timestamp ${op} ${t} OR (timestamp = ${t} AND uuid ${op} ${p.add(c.uuid)}::UUID))`
+  }
+  const dir = desc ? 'DESC' : 'ASC'
+  const rows = await db.all(
+    `SELECT ${LOG_COLUMNS} FROM logs WHERE ${where} ORDER BY timestamp ${dir}, uuid ${dir} LIMIT ${p.add(f.limit + 1)}`,
+    p,
+  )
+  const hasMore = rows.length > f.limit
+  const page = rows.slice(0, f.limit)
+  const last = page[page.length - 1]
+  return {
+    results: page.map(toLogRow),
+    hasMore,
+    nextCursor: hasMore && last ? encodeCursor(last.ts as number, last.uuid as string) : null,
+  }
+}
+
+/** One log by uuid within ±1 s of a timestamp (explain, links to a log). */
+export async function findLog(db: Db, envId: number, uuid: string, timestampMs: number): Promise<LogRow | null> {
+  const p = new Params()
+  const row = await db.one(
+    `SELECT ${LOG_COLUMNS} FROM logs WHERE env_id = ${p.add(envId)} AND timestamp >= ${p.ts((timestampMs - 1000) * 1000)}
+       AND timestamp <= ${p.ts((timestampMs + 1000) * 1000)} AND uuid = ${p.add(uuid)}::UUID LIMIT 1`,
+    p,
+  )
+  return row ? toLogRow(row) : null
+}
+
+export async function listAttributeKeys(
+  db: Db,
+  a: { envId: number; fromUs: number; toUs: number; kind: AttributeKind; search: string; serviceNames: readonly string[]; limit: number; offset: number },
+): Promise<{ results: { name: string; propertyFilterType: string }[]; count: number }> {
+  const p = new Params()
+  const where = [
+    `env_id = ${p.add(a.envId)}`,
+    `attribute_type = ${p.add(a.kind)}`,
+    `hour >= ${p.ts(Math.floor(a.fromUs / HOUR_US) * HOUR_US)}`,
+    `hour < ${p.ts(a.toUs)}`,
+  ]
+  if (a.search) where.push(`key ILIKE ${p.add(likeContains(a.search))} ESCAPE '\\'`)
+  if (a.serviceNames.length) where.push(`service_name IN (${a.serviceNames.map((s) => p.add(serviceNameValue(s))).join(', ')})`)
+  const rows = await db.all(
+    `SELECT key, sum(count) AS n, count(*) OVER () AS total FROM attribute_keys WHERE ${where.join(' AND ')}
+     GROUP BY key ORDER BY n DESC, key LIMIT ${p.add(a.limit)} OFFSET ${p.add(a.offset)}`,
+    p,
+  )
+  const type = a.kind === 'log' ? 'log_attribute' : 'log_resource_attribute'
+  let count = (rows[0]?.total as number | undefined) ?? 0
+  if (rows.length === 0 && a.offset > 0) {
+    const c = await db.one(`SELECT count(DISTINCT key) AS total FROM attribute_keys WHERE ${where.join(' AND ')}`, p)
+    count = (c?.total as number) ?? 0
+  }
+  return { results: rows.map((r) => ({ name: r.key as string, propertyFilterType: type })), count }
+}
+
+export async function listAttributeValues(
+  db: Db,
+  a: LogFilter & { kind: AttributeKind; key: string; value: string; limit: number; offset: number },
+): Promise<{ id: string; name: string; count: number }[]> {
+  const p = new Params()
+  const expr = attributeExpr(a.kind, a.key, p)
+  let where = `${logWhere(a, p)} AND ${expr} IS NOT NULL`
+  if (a.value) where += ` AND ${expr} ILIKE ${p.add(likeContains(a.value))} ESCAPE '\\'`
+  const rows = await db.all(
+    `SELECT ${expr} AS v, count(*) AS n FROM logs WHERE ${where} GROUP BY v ORDER BY n DESC, v
+     LIMIT ${p.add(a.limit)} OFFSET ${p.add(a.offset)}`,
+    p,
+  )
+  return rows.map((r) => ({ id: r.v as string, name: r.v as string, count: r.n as number }))
+}
+
+/**
+ * Counts grouped by `groupSql` over the window: whole minutes from `rollup_1m`, the partial minutes at
+ * either edge from raw rows, so the answer is exact at any window. Falls back to raw rows when the
+ * filter needs fields the rollup does not keep (body search, attribute filters).
+ */
+async function groupedCounts(db: Db, f: LogFilter, stepUs: number | null): Promise<Row[]> {
+  const p = new Params()
+  const bucket = (col: string) => (stepUs ? `(epoch_us(${col}) // ${p.add(stepUs)}) * ${p.add(stepUs)}` : '0')
+  const raw = (fromUs: number, toUs: number) =>
+    `SELECT ${bucket('timestamp')} AS b, service_name, level, count(*) AS c, sum(bytes) AS sz
+     FROM logs WHERE ${logWhere({ ...f, fromUs, toUs }, p)} GROUP BY ALL`
+  const fullFrom = Math.ceil(f.fromUs / MINUTE_US) * MINUTE_US
+  const fullTo = Math.floor(f.toUs / MINUTE_US) * MINUTE_US
+  const rollupOk = rollupCanAnswer(f) && (!stepUs || stepUs % MINUTE_US === 0) && fullFrom < fullTo
+  const parts: string[] = []
+  if (rollupOk) {
+    const where = [`env_id = ${p.add(f.envId)}`, `minute >= ${p.ts(fullFrom)}`, `minute < ${p.ts(fullTo)}`]
+    if (f.severityLevels?.length) where.push(`level IN (${levelCodes(f.severityLevels).map((c) => p.add(c)).join(', ')})`)
+    if (f.serviceNames?.length) where.push(`service_name IN (${f.serviceNames.map((s) => p.add(serviceNameValue(s))).join(', ')})`)
+    parts.push(`SELECT ${bucket('minute')} AS b, service_name, level, sum(count) AS c, sum(bytes) AS sz FROM rollup_1m WHERE ${where.join(' AND ')} GROUP BY ALL`)
+    if (f.fromUs < fullFrom) parts.push(raw(f.fromUs, fullFrom))
+    if (fullTo < f.toUs) parts.push(raw(fullTo, f.toUs))
+  } else {
+    parts.push(raw(f.fromUs, f.toUs))
+  }
+  return db.all(
+    `SELECT b, service_name, level, sum(c)::DOUBLE AS c, sum(sz)::DOUBLE AS sz FROM (${parts.join(' UNION ALL ')}) GROUP BY ALL`,
+    p,
+  )
+}
+
+export interface ServiceStats {
+  service_name: string
+  log_count: number
+  error_count: number
+  severity_breakdown: { debug: number; info: number; warn: number; error: number }
+}
+
+/** Every service in the window with its severity mix, most logs first. */
+export async function serviceStats(db: Db, f: LogFilter): Promise<{ services: ServiceStats[]; totalLogs: number }> {
+  const rows = await groupedCounts(db, f, null)
+  const byService = new Map<string, ServiceStats>()
+  let totalLogs = 0
+  for (const r of rows) {
+    const name = displayService(r.service_name as string)
+    let s = byService.get(name)
+    if (!s) {
+      s = { service_name: name, log_count: 0, error_count: 0, severity_breakdown: { debug: 0, info: 0, warn: 0, error: 0 } }
+      byService.set(name, s)
+    }
+    const c = r.c as number
+    const level = LEVEL_NAMES[r.level as number]!
+    s.severity_breakdown[level] += c
+    s.log_count += c
+    if (level === 'error') s.error_count += c
+    totalLogs += c
+  }
+  const services = [...byService.values()].sort((a, b) => b.log_count - a.log_count || a.service_name.localeCompare(b.service_name))
+  return { services, totalLogs }
+}
+
+export function stepUsFor(f: { fromUs: number; toUs: number }): number {
+  return bucketStepMs((f.toUs - f.fromUs) / 1000) * 1000
+}
+
+/** Per-bucket counts per service, for the given services only. */
+export async function serviceSparkline(db: Db, f: LogFilter): Promise<{ time: string; service_name: string; count: number }[]> {
+  if (f.serviceNames && f.serviceNames.length === 0) return []
+  const rows = await groupedCounts(db, f, stepUsFor(f))
+  const sums = new Map<string, { time: string; service_name: string; count: number }>()
+  for (const r of rows) {
+    const key = `${r.b}|${r.service_name}`
+    const e = sums.get(key) ?? { time: usToIso(r.b as number), service_name: displayService(r.service_name as string), count: 0 }
+    e.count += r.c as number
+    sums.set(key, e)
+  }
+  return [...sums.values()].sort((a, b) => a.time.localeCompare(b.time) || a.service_name.localeCompare(b.service_name))
+}
+
+export const SPARKLINE_TOP_SERVICES = 25
+
+/** The sparkline endpoint: by severity (default) or by the 25 largest services plus `(other)`. */
+export async function sparkline(db: Db, f: LogFilter, breakdown: 'severity' | 'service'): Promise<SparklinePoint[]> {
+  const rows = await groupedCounts(db, f, stepUsFor(f))
+  const points = new Map<string, SparklinePoint>()
+  let top: Set<string> | null = null
+  if (breakdown === 'service') {
+    const totals = new Map<string, number>()
+    for (const r of rows) totals.set(r.service_name as string, (totals.get(r.service_name as string) ?? 0) + (r.c as number))
+    top = new Set([...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, SPARKLINE_TOP_SERVICES).map(([s]) => s))
+  }
+  for (const r of rows) {
+    const time = usToIso(r.b as number)
+    const severity = breakdown === 'severity' ? LEVEL_NAMES[r.level as number]! : null
+    const service = top ? (top.has(r.service_name as string) ? displayService(r.service_name as string) : OTHER_SERVICES) : null
+    const key = `${time}|${severity}|${service}`
+    const e = points.get(key) ?? { time, severity, service, count: 0, bytes_uncompressed: 0 }
+    e.count += r.c as number
+    e.bytes_uncompressed += r.sz as number
+    points.set(key, e)
+  }
+  return [...points.values()].sort(
+    (a, b) => a.time.localeCompare(b.time) || String(a.severity ?? a.service).localeCompare(String(b.severity ?? b.service)),
+  )
+}

@@ -1,0 +1,146 @@
+import type { DuckDBConnection } from '@duckdb/node-api'
+
+/**
+ * Schema versions. Each migration runs once, in order, in one transaction with its version bump.
+ * A store written by a newer build (a version we do not know) refuses to open with a clear message.
+ *
+ * Design (see storage-notes.md): logs are appended in arrival order (so DuckDB's per-block min/max
+ * on `timestamp` prunes blocks outside a window); the hot keys rules and dashboards read are real
+ * columns; the long tail of attributes is JSON text; `rollup_1m` answers services/sparklines;
+ * `attribute_keys` answers key autocomplete without scanning logs.
+ */
+const migrations: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE environments (
+        id INTEGER PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        project_token VARCHAR NOT NULL UNIQUE,
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+      );
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        uuid UUID NOT NULL,
+        distinct_id VARCHAR NOT NULL,
+        first_name VARCHAR NOT NULL,
+        last_name VARCHAR NOT NULL,
+        email VARCHAR NOT NULL UNIQUE
+      );
+      CREATE TABLE api_keys (
+        id UUID PRIMARY KEY,
+        label VARCHAR NOT NULL,
+        user_id INTEGER NOT NULL,
+        secret_hash VARCHAR NOT NULL UNIQUE,
+        mask VARCHAR NOT NULL,
+        scopes VARCHAR[] NOT NULL,
+        environment_ids INTEGER[],
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        revoked_at TIMESTAMP
+      );
+      CREATE TABLE logs (
+        env_id INTEGER NOT NULL,
+        uuid UUID NOT NULL,
+        timestamp TIMESTAMP NOT NULL,
+        observed_timestamp TIMESTAMP,
+        severity_text VARCHAR NOT NULL,
+        severity_number UTINYINT NOT NULL,
+        level UTINYINT NOT NULL,
+        service_name VARCHAR NOT NULL,
+        body VARCHAR NOT NULL,
+        trace_id VARCHAR NOT NULL,
+        span_id VARCHAR NOT NULL,
+        event_name VARCHAR NOT NULL,
+        path VARCHAR,
+        http_route VARCHAR,
+        http_method VARCHAR,
+        status_code VARCHAR,
+        user_id VARCHAR,
+        attributes JSON NOT NULL,
+        resource_attributes JSON NOT NULL,
+        bytes INTEGER NOT NULL
+      );
+      CREATE TABLE rollup_1m (
+        env_id INTEGER NOT NULL,
+        minute TIMESTAMP NOT NULL,
+        service_name VARCHAR NOT NULL,
+        level UTINYINT NOT NULL,
+        count BIGINT NOT NULL,
+        bytes BIGINT NOT NULL,
+        PRIMARY KEY (env_id, minute, service_name, level)
+      );
+      CREATE TABLE attribute_keys (
+        env_id INTEGER NOT NULL,
+        hour TIMESTAMP NOT NULL,
+        attribute_type VARCHAR NOT NULL,
+        service_name VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        count BIGINT NOT NULL,
+        PRIMARY KEY (env_id, hour, attribute_type, service_name, key)
+      );
+      CREATE TABLE sampling_rules (
+        id UUID PRIMARY KEY,
+        env_id INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        enabled BOOLEAN NOT NULL,
+        priority INTEGER NOT NULL,
+        rule_type VARCHAR NOT NULL,
+        scope_service VARCHAR,
+        scope_path_pattern VARCHAR,
+        scope_attribute_filters JSON NOT NULL,
+        config JSON NOT NULL,
+        version INTEGER NOT NULL,
+        created_by INTEGER,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+      );
+      CREATE TABLE rule_impact (
+        env_id INTEGER NOT NULL,
+        rule_id UUID NOT NULL,
+        minute TIMESTAMP NOT NULL,
+        dropped_logs BIGINT NOT NULL,
+        dropped_bytes BIGINT NOT NULL,
+        PRIMARY KEY (env_id, rule_id, minute)
+      );
+      CREATE TABLE views (
+        id UUID PRIMARY KEY,
+        env_id INTEGER NOT NULL,
+        short_id VARCHAR NOT NULL UNIQUE,
+        name VARCHAR NOT NULL,
+        filters JSON NOT NULL,
+        pinned BOOLEAN NOT NULL,
+        created_by INTEGER,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        deleted_at TIMESTAMP
+      );
+      CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+    `,
+  },
+]
+
+export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version
+
+export async function migrate(c: DuckDBConnection): Promise<void> {
+  await c.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
+  const rows = (await c.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowObjectsJS()
+  const current = Number(rows[0]?.v ?? 0)
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `This store has schema version ${current}, but this build of Logdeck knows versions up to ${SCHEMA_VERSION}. ` +
+        'Run a newer Logdeck, or point --data-dir at another directory.',
+    )
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue
+    await c.run('BEGIN TRANSACTION')
+    try {
+      await c.run(m.sql)
+      await c.run('INSERT INTO schema_version VALUES ($1)', [m.version])
+      await c.run('COMMIT')
+    } catch (e) {
+      await c.run('ROLLBACK').catch(() => undefined)
+      throw new Error(`Migrating the store to schema version ${m.version} failed: ${(e as Error).message}`)
+    }
+  }
+}

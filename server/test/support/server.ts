@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadConfig, type Config } from '../../config'
+import { startServer, type RunningServer } from '../../server'
+
+export interface TestServer extends RunningServer {
+  dataDir: string
+  token: string
+  /** `fetch` against the server with JSON in and out. */
+  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer }): Promise<{ status: number; body: any; headers: Headers }>
+  /** Sends an OTLP/JSON export request; resolves with the HTTP status. */
+  sendOtlp(payload: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>
+  stop(opts?: { keepData?: boolean }): Promise<void>
+}
+
+/** A real server on a temporary data directory and a free port: what the API tests talk to. */
+export async function startTestServer(overrides: Partial<Config> = {}, dataDir?: string): Promise<TestServer> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'logdeck-test-'))
+  const config: Config = {
+    ...loadConfig([], {}),
+    port: 0,
+    otlpPort: null,
+    demo: false,
+    staticDir: null,
+    logLevel: 'silent',
+    dataDir: dir,
+    memoryLimit: '512MB',
+    ...overrides,
+  }
+  const running = await startServer(config, { pipeline: { maxBatchRows: 50_000, maxDelayMs: 5, maxQueuedRows: 1_000_000 } })
+  const token = running.ctx.envs.get(1)!.projectToken
+  const api: TestServer['api'] = async (path, init = {}) => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) }
+    let body: string | Buffer | undefined = init.raw
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await fetch(running.url + path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body: body as BodyInit | undefined })
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      /* not JSON: keep the text so the test can say what came back */
+    }
+    return { status: res.status, body: parsed, headers: res.headers }
+  }
+  return {
+    ...running,
+    dataDir: dir,
+    token,
+    api,
+    async sendOtlp(payload, headers = {}) {
+      const r = await api('/v1/logs', { body: payload, headers: { authorization: `Bearer ${token}`, ...headers } })
+      return { status: r.status, body: r.body }
+    },
+    async stop(opts = {}) {
+      await running.close()
+      if (!opts.keepData) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+type Attr = Record<string, string | number | boolean>
+const anyValue = (v: string | number | boolean) =>
+  typeof v === 'string' ? { stringValue: v } : typeof v === 'boolean' ? { boolValue: v } : Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v }
+const kv = (attrs: Attr = {}) => Object.entries(attrs).map(([key, v]) => ({ key, value: anyValue(v) }))
+
+export interface TestLog {
+  service?: string
+  body: string
+  severity?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL' | 'TRACE' | 'WARNING' | ''
+  severityNumber?: number
+  timeMs: number
+  attributes?: Attr
+  resource?: Attr
+  traceId?: string
+  spanId?: string
+}
+
+/** An OTLP/JSON export request, one resource per service, the way an SDK batches. */
+export function otlpPayload(logs: TestLog[]) {
+  const groups = new Map<string, TestLog[]>()
+  for (const l of logs) {
+    const key = JSON.stringify([l.service ?? null, l.resource ?? {}])
+    groups.set(key, [...(groups.get(key) ?? []), l])
+  }
+  return {
+    resourceLogs: [...groups.values()].map((ls) => ({
+      resource: { attributes: kv({ ...(ls[0]!.service !== undefined ? { 'service.name': ls[0]!.service } : {}), ...(ls[0]!.resource ?? {}) }) },
+      scopeLogs: [
+        {
+          scope: { name: 'test' },
+          logRecords: ls.map((l) => ({
+            timeUnixNano: `${BigInt(Math.round(l.timeMs)) * 1_000_000n}`,
+            severityText: l.severity ?? 'INFO',
+            severityNumber: l.severityNumber ?? 0,
+            body: { stringValue: l.body },
+            attributes: kv(l.attributes),
+            traceId: l.traceId ?? '',
+            spanId: l.spanId ?? '',
+          })),
+        },
+      ],
+    })),
+  }
+}

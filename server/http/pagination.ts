@@ -1,11 +1,9 @@
 import type { FastifyRequest } from 'fastify'
 import { pageParamsSchema, type PageParams, type Paginated } from '../../src/contract/pagination'
-import { fromZodError } from './errors'
+import { parse } from './parse'
 
 export function pageParams(query: unknown): PageParams {
-  const parsed = pageParamsSchema.safeParse(query ?? {})
-  if (!parsed.success) throw fromZodError(parsed.error)
-  return parsed.data
+  return parse(pageParamsSchema, query ?? {})
 }
 
 /** `{count, next, previous, results}` with absolute next/previous URLs (DRF's LimitOffsetPagination). */

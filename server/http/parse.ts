@@ -4,7 +4,8 @@ import { badRequest, fromZodError } from './errors'
 
 /** Parses with a contract schema; the first problem becomes a 400 naming the field. */
 export function parse<S extends z.ZodType>(schema: S, data: unknown, prefix: (string | number)[] = []): z.output<S> {
-  const result = schema.safeParse(data)
+  // reportInput lets the error tell a missing field (`required`) from a wrong one (`invalid_input`).
+  const result = schema.safeParse(data, { reportInput: true })
   if (!result.success) throw fromZodError(result.error, prefix)
   return result.data
 }

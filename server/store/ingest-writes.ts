@@ -22,6 +22,15 @@ export interface RuleDrop {
 
 const hotColumns = Object.entries(HOT_ATTRIBUTE_COLUMNS)
 
+/** Attribute keys seen in one (environment, hour, service), counted per kind. */
+interface KeyGroup {
+  e: number
+  h: number
+  s: string
+  log: Map<string, number>
+  resource: Map<string, number>
+}
+
 /** One log as a line of NDJSON for `read_json` (DuckDB parses it on its own threads, ~2× the appender). */
 function ndjsonLine(envId: number, r: LogRecord): string {
   const row: Record<string, unknown> = {
@@ -58,7 +67,7 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
   const c = db.ingestConnection
   const lines: string[] = []
   const rollup = new Map<string, { e: number; m: number; s: string; l: number; c: number; b: number }>()
-  const keys = new Map<string, { e: number; h: number; t: string; s: string; k: string; c: number }>()
+  const catalog = new Map<string, KeyGroup>()
   for (const { envId, records } of batches) {
     for (const r of records) {
       lines.push(ndjsonLine(envId, r))
@@ -71,9 +80,17 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
         ro.b += r.bytes
       } else rollup.set(rk, { e: envId, m: minute, s: r.serviceName, l: level, c: 1, b: r.bytes })
       const hour = Math.floor(r.timestampUs / HOUR_US) * HOUR_US
-      countKeys(keys, envId, hour, 'log', r.serviceName, r.attributes)
-      countKeys(keys, envId, hour, 'resource', r.serviceName, r.resourceAttributes)
+      const gk = `${envId}|${hour}|${r.serviceName}`
+      let group = catalog.get(gk)
+      if (!group) catalog.set(gk, (group = { e: envId, h: hour, s: r.serviceName, log: new Map(), resource: new Map() }))
+      for (const k in r.attributes) group.log.set(k, (group.log.get(k) ?? 0) + 1)
+      for (const k in r.resourceAttributes) group.resource.set(k, (group.resource.get(k) ?? 0) + 1)
     }
+  }
+  const keys: { e: number; h: number; t: string; s: string; k: string; c: number }[] = []
+  for (const g of catalog.values()) {
+    for (const [k, c] of g.log) keys.push({ e: g.e, h: g.h, t: 'log', s: g.s, k, c })
+    for (const [k, c] of g.resource) keys.push({ e: g.e, h: g.h, t: 'resource', s: g.s, k, c })
   }
   if (lines.length === 0 && drops.length === 0) return
   const file = join(db.tmpDir, `batch-${randomUUID()}.ndjson`)
@@ -92,7 +109,7 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
         )
         await upsert(c, 'rollup_1m', [...rollup.values()], `{"e":"INTEGER","m":"BIGINT","s":"VARCHAR","l":"UTINYINT","c":"BIGINT","b":"BIGINT"}`,
           'e, make_timestamp(m), s, l, c, b', '(env_id, minute, service_name, level)', 'count = count + EXCLUDED.count, bytes = bytes + EXCLUDED.bytes')
-        await upsert(c, 'attribute_keys', [...keys.values()], `{"e":"INTEGER","h":"BIGINT","t":"VARCHAR","s":"VARCHAR","k":"VARCHAR","c":"BIGINT"}`,
+        await upsert(c, 'attribute_keys', keys, `{"e":"INTEGER","h":"BIGINT","t":"VARCHAR","s":"VARCHAR","k":"VARCHAR","c":"BIGINT"}`,
           'e, make_timestamp(h), t, s, k, c', '(env_id, hour, attribute_type, service_name, key)', 'count = count + EXCLUDED.count')
       }
       if (drops.length) {
@@ -107,18 +124,6 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
     }
   } finally {
     await rm(file, { force: true })
-  }
-}
-
-function countKeys(
-  keys: Map<string, { e: number; h: number; t: string; s: string; k: string; c: number }>,
-  e: number, h: number, t: string, s: string, attrs: Record<string, string>,
-) {
-  for (const k in attrs) {
-    const id = `${e}|${h}|${t}|${s}|${k}`
-    const o = keys.get(id)
-    if (o) o.c++
-    else keys.set(id, { e, h, t, s, k, c: 1 })
   }
 }
 

@@ -1,0 +1,312 @@
+import { hash } from 'node:crypto'
+import { NO_SERVICE } from '../../src/contract/logs'
+import {
+  DEFAULT_BURST_FACTOR,
+  type AlwaysKeep,
+  type PathDropConfig,
+  type Rule,
+  type RateLimitConfig,
+  type SampledLevel,
+  type ScopeAttributeFilter,
+  type SeveritySamplingConfig,
+} from '../../src/contract/rules'
+import type { Level } from '../../src/contract/severity'
+import { logPath, type LogRecord } from '../logs/record'
+import { attributeValue, compileFilterGroup, parseNumber, type LogPredicate } from './filter-eval'
+
+/**
+ * The one rule engine: ingestion calls it on every decoded log, simulation on stored rows, so what
+ * a simulation predicts is what ingestion does. Semantics are api.md "Evaluation"; the choices it
+ * leaves open are made here:
+ *
+ * - Attributes a rule names (scope filters, always_keep, match_attribute_key, status, latency) are
+ *   the log's own attributes, never resource attributes — the same columns the SQL side reads.
+ * - A log without a path (none of PATH_KEYS non-empty) matches no path pattern, scope or drop,
+ *   as a NULL path column matches no `regexp_matches` in SQL.
+ * - `always_keep` keeps when ANY of its conditions holds; status and latency read the first
+ *   non-empty key of their list, parsed as numbers (not a number → the condition does not hold).
+ * - `scope_service` "(no service)" means the logs whose service is empty, as in queries.
+ * - Sampling at rate ≥ 1 always keeps (the hash formula alone would drop one log in 2³²).
+ */
+
+export type DecisionReason =
+  | 'no_rule'
+  | 'always_keep'
+  | 'pattern'
+  | 'filter'
+  | 'level_keep'
+  | 'level_drop'
+  | 'sampled_in'
+  | 'sampled_out'
+  | 'under_rate'
+  | 'over_rate'
+
+export type Decision =
+  | { readonly action: 'keep'; readonly ruleId: string | null; readonly reason: DecisionReason }
+  | { readonly action: 'drop'; readonly ruleId: string; readonly reason: DecisionReason }
+
+const KEPT_BY_NO_RULE: Decision = Object.freeze({ action: 'keep', ruleId: null, reason: 'no_rule' })
+
+const STATUS_KEYS = ['http.status_code', 'http.response.status_code'] as const
+const LATENCY_KEYS = ['latency_ms', 'duration_ms', 'http.duration_ms'] as const
+
+/** The last key hashed and its fraction: the logs of one trace tend to arrive together. */
+let lastKey: string | null = null
+let lastFraction = 0
+
+/**
+ * Deterministic per trace: keeps iff the first 4 bytes of sha256(key), read as a big-endian uint32
+ * and divided by 0xFFFFFFFF, fall below the rate. The key is the trace id as stored (lower-case
+ * hex text), or the log's uuid when it has no trace — so SQL can compute the same from columns.
+ * One-shot `hash` rather than `createHash`: the same sha256, about twice as fast per log.
+ */
+export function sampleKeeps(traceIdOrUuid: string, rate: number): boolean {
+  if (rate >= 1) return true
+  if (rate <= 0) return false
+  if (traceIdOrUuid !== lastKey) {
+    lastFraction = hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0) / 0xffffffff
+    lastKey = traceIdOrUuid
+  }
+  return lastFraction < rate
+}
+
+/** Evaluation order: priority (null last), then creation time, then id so ties are stable. */
+export function compareRules(a: Rule, b: Rule): number {
+  const pa = a.priority ?? Number.POSITIVE_INFINITY
+  const pb = b.priority ?? Number.POSITIVE_INFINITY
+  if (pa !== pb) return pa < pb ? -1 : 1
+  const ca = Date.parse(a.created_at)
+  const cb = Date.parse(b.created_at)
+  if (ca !== cb && !Number.isNaN(ca) && !Number.isNaN(cb)) return ca < cb ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+const serviceKey = (name: string) => (name === NO_SERVICE ? '' : name)
+
+/** Whether an enabled rule's scope can match logs of this service (the services page's active rules). */
+export function scopeCanMatchService(rule: Rule, serviceName: string): boolean {
+  return rule.enabled && (rule.scope_service === null || serviceKey(rule.scope_service) === serviceKey(serviceName))
+}
+
+function firstNonEmpty(attributes: Record<string, string>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const v = attributeValue(attributes, key)
+    if (v) return v
+  }
+  return undefined
+}
+
+function compileScopeFilter(f: ScopeAttributeFilter): LogPredicate {
+  const { key, value } = f
+  switch (f.op) {
+    case 'eq':
+      return (l) => attributeValue(l.attributes, key) === value
+    case 'ne':
+      return (l) => attributeValue(l.attributes, key) !== value
+    case 'exists':
+      return (l) => attributeValue(l.attributes, key) !== undefined
+    case 'not_exists':
+      return (l) => attributeValue(l.attributes, key) === undefined
+    case 'regex': {
+      const re = new RegExp(value ?? '')
+      return (l) => {
+        const v = attributeValue(l.attributes, key)
+        return v !== undefined && re.test(v)
+      }
+    }
+  }
+}
+
+function all(predicates: LogPredicate[]): LogPredicate | null {
+  if (predicates.length === 0) return null
+  return (l) => {
+    for (const p of predicates) if (!p(l)) return false
+    return true
+  }
+}
+
+function any(predicates: LogPredicate[]): LogPredicate | null {
+  if (predicates.length === 0) return null
+  return (l) => {
+    for (const p of predicates) if (p(l)) return true
+    return false
+  }
+}
+
+function compileAlwaysKeep(k: AlwaysKeep | undefined): LogPredicate | null {
+  if (!k) return null
+  const parts: LogPredicate[] = []
+  const { status_gte: statusGte, latency_ms_gt: latencyGt } = k
+  if (statusGte !== undefined) parts.push((l) => parseNumber(firstNonEmpty(l.attributes, STATUS_KEYS)) >= statusGte)
+  if (latencyGt !== undefined) parts.push((l) => parseNumber(firstNonEmpty(l.attributes, LATENCY_KEYS)) > latencyGt)
+  for (const p of k.attribute_predicates ?? []) {
+    const { key, value } = p
+    if (p.op === 'exists') parts.push((l) => attributeValue(l.attributes, key) !== undefined)
+    else if (p.op === 'eq') parts.push((l) => attributeValue(l.attributes, key) === value)
+    else parts.push((l) => attributeValue(l.attributes, key) !== value)
+  }
+  return any(parts)
+}
+
+/** Token bucket refilled continuously from the caller's clock; time never runs backwards for it. */
+class TokenBucket {
+  private tokens: number
+  private lastMs = Number.NaN
+
+  constructor(
+    readonly ratePerSecond: number,
+    readonly capacity: number,
+  ) {
+    this.tokens = capacity
+  }
+
+  take(cost: number, nowMs: number): boolean {
+    if (Number.isNaN(this.lastMs)) this.lastMs = nowMs
+    else if (nowMs > this.lastMs) {
+      this.tokens = Math.min(this.capacity, this.tokens + ((nowMs - this.lastMs) * this.ratePerSecond) / 1000)
+      this.lastMs = nowMs
+    }
+    if (this.tokens < cost) return false
+    this.tokens -= cost
+    return true
+  }
+}
+
+type Resolver = (log: LogRecord, path: string, nowMs: number) => Decision | null
+
+interface CompiledRule {
+  readonly rule: Rule
+  /** Service the scope requires, as stored on logs ('' = no service); null = any. */
+  readonly service: string | null
+  readonly pathScope: RegExp | null
+  readonly attributeScope: LogPredicate | null
+  readonly alwaysKeep: LogPredicate | null
+  readonly keptAlways: Decision
+  readonly resolve: Resolver
+  readonly bucket: TokenBucket | null
+}
+
+const keep = (ruleId: string, reason: DecisionReason): Decision => Object.freeze({ action: 'keep', ruleId, reason })
+const drop = (ruleId: string, reason: DecisionReason): Decision => Object.freeze({ action: 'drop', ruleId, reason })
+
+const levelKeys: Record<Level, SampledLevel> = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' }
+
+function severityResolver(id: string, config: SeveritySamplingConfig): Resolver {
+  const kept = keep(id, 'level_keep')
+  const dropped = drop(id, 'level_drop')
+  const sampledIn = keep(id, 'sampled_in')
+  const sampledOut = drop(id, 'sampled_out')
+  // Per level, either a fixed decision or a rate; looked up by the log's normalised level.
+  const plan = {} as Record<Level, Decision | number>
+  for (const level of Object.keys(levelKeys) as Level[]) {
+    const action = config.actions[levelKeys[level]]
+    plan[level] = !action || action.type === 'keep' ? kept : action.type === 'drop' ? dropped : (action.rate ?? 1)
+  }
+  return (l) => {
+    const p = plan[l.level]
+    if (typeof p !== 'number') return p
+    return sampleKeeps(l.traceId || l.uuid, p) ? sampledIn : sampledOut
+  }
+}
+
+function pathDropResolver(id: string, config: PathDropConfig): Resolver {
+  const patterns = (config.patterns ?? []).map((p) => new RegExp(p))
+  const matchKey = config.match_attribute_key
+  const filter = compileFilterGroup(config.filter_group)
+  const byPattern = drop(id, 'pattern')
+  const byFilter = drop(id, 'filter')
+  return (l, path) => {
+    if (patterns.length > 0) {
+      // The path column is NULL when empty (no match); an attribute that is present but '' is tested.
+      const target = matchKey === undefined ? path || undefined : attributeValue(l.attributes, matchKey)
+      if (target !== undefined) for (const re of patterns) if (re.test(target)) return byPattern
+    }
+    return filter && filter(l) ? byFilter : null
+  }
+}
+
+function bucketFor(config: RateLimitConfig, previous: TokenBucket | undefined): TokenBucket {
+  const rate = config.logs_per_second ?? config.kb_per_second ?? 1
+  const burst = (config.logs_per_second !== undefined ? config.burst_logs : config.burst_kb) ?? rate * DEFAULT_BURST_FACTOR
+  // Editing another rule recompiles the set; a bucket whose limits did not change keeps its level.
+  if (previous && previous.ratePerSecond === rate && previous.capacity === burst) return previous
+  return new TokenBucket(rate, burst)
+}
+
+function compileRule(rule: Rule, previous: Map<string, TokenBucket>): CompiledRule {
+  const id = rule.id
+  let resolve: Resolver
+  let alwaysKeep: AlwaysKeep | undefined
+  let bucket: TokenBucket | null = null
+  switch (rule.rule_type) {
+    case 'severity_sampling':
+      alwaysKeep = rule.config.always_keep
+      resolve = severityResolver(id, rule.config)
+      break
+    case 'path_drop':
+      alwaysKeep = rule.config.always_keep
+      resolve = pathDropResolver(id, rule.config)
+      break
+    case 'rate_limit': {
+      const b = bucketFor(rule.config, previous.get(id))
+      const byKb = rule.config.kb_per_second !== undefined
+      const filter = compileFilterGroup(rule.config.filter_group)
+      const under = keep(id, 'under_rate')
+      const over = drop(id, 'over_rate')
+      bucket = b
+      resolve = (l, _path, nowMs) => {
+        if (filter && !filter(l)) return null
+        return b.take(byKb ? l.bytes / 1024 : 1, nowMs) ? under : over
+      }
+      break
+    }
+  }
+  return {
+    rule,
+    service: rule.scope_service === null ? null : serviceKey(rule.scope_service),
+    pathScope: rule.scope_path_pattern ? new RegExp(rule.scope_path_pattern) : null,
+    attributeScope: all(rule.scope_attribute_filters.map(compileScopeFilter)),
+    alwaysKeep: compileAlwaysKeep(alwaysKeep),
+    keptAlways: keep(id, 'always_keep'),
+    resolve,
+    bucket,
+  }
+}
+
+export class CompiledRuleSet {
+  /** The enabled rules, in evaluation order. */
+  readonly rules: readonly Rule[]
+  private readonly compiled: readonly CompiledRule[]
+
+  constructor(rules: readonly Rule[], previous?: CompiledRuleSet) {
+    const buckets = new Map<string, TokenBucket>()
+    for (const c of previous?.compiled ?? []) if (c.bucket) buckets.set(c.rule.id, c.bucket)
+    this.rules = rules.filter((r) => r.enabled).sort(compareRules)
+    this.compiled = this.rules.map((r) => compileRule(r, buckets))
+  }
+
+  /**
+   * The first rule that resolves the log decides it; none → keep. `nowMs` drives rate limits:
+   * ingestion passes the wall clock, simulation each log's own timestamp (in time order).
+   */
+  evaluate(log: LogRecord, nowMs: number): Decision {
+    const path = this.compiled.length > 0 ? logPath(log.attributes) : ''
+    for (const c of this.compiled) {
+      if (c.service !== null && log.serviceName !== c.service) continue
+      if (c.pathScope !== null && (path === '' || !c.pathScope.test(path))) continue
+      if (c.attributeScope !== null && !c.attributeScope(log)) continue
+      if (c.alwaysKeep !== null && c.alwaysKeep(log)) return c.keptAlways
+      const decision = c.resolve(log, path, nowMs)
+      if (decision !== null) return decision
+    }
+    return KEPT_BY_NO_RULE
+  }
+}
+
+/**
+ * Compiles the enabled rules once per rule change. Pass the set being replaced so rate-limit
+ * buckets of unchanged limits carry over instead of refilling to a full burst.
+ */
+export function compileRules(rules: readonly Rule[], previous?: CompiledRuleSet): CompiledRuleSet {
+  return new CompiledRuleSet(rules, previous)
+}

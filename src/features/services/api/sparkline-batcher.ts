@@ -1,0 +1,85 @@
+import { NO_SERVICE, sparklineResponseSchema } from '@/contract/logs'
+import { apiClient, logsPath } from '@/lib/api-client'
+import { resolveTimeRange, toDateRange, type TimeRange } from '@/lib/time-range'
+import { seriesByService, type SparklineSeries } from './shape-sparkline'
+
+/**
+ * Sparklines are fetched per row, but only rows that are on screen ask (each rendered row's query
+ * calls `loadSparkline`). Calls made within a short window are sent as one `POST logs/sparkline`
+ * per 25 services — the API breaks down by at most 25 services before summing the rest as
+ * `(other)`. A row that scrolls away before the batch leaves (its query is cancelled) drops out.
+ */
+export const SPARKLINE_BATCH_SIZE = 25
+const BATCH_WINDOW_MS = 40
+
+export interface SparklineScope {
+  environmentId: number
+  range: TimeRange
+}
+
+interface Pending {
+  service: string
+  resolve: (series: SparklineSeries) => void
+  reject: (reason: unknown) => void
+  cancelled: boolean
+}
+
+const batches = new Map<string, { scope: SparklineScope; pending: Pending[] }>()
+
+/**
+ * The contract answers with `(no service)` for logs without service.name but does not pin down how
+ * a filter names them, so both spellings are asked for.
+ */
+function filterNames(service: string): string[] {
+  return service === NO_SERVICE ? [NO_SERVICE, ''] : [service]
+}
+
+async function fetchChunk(scope: SparklineScope, services: string[]): Promise<Map<string, SparklineSeries>> {
+  const requestedAt = Date.now()
+  const response = await apiClient.post(logsPath(scope.environmentId, 'sparkline'), sparklineResponseSchema, {
+    query: {
+      dateRange: toDateRange(scope.range),
+      serviceNames: services.flatMap(filterNames),
+      sparklineBreakdownBy: 'service',
+    },
+  })
+  return seriesByService(response.results, services, resolveTimeRange(scope.range, requestedAt))
+}
+
+function flush(key: string): void {
+  const batch = batches.get(key)
+  batches.delete(key)
+  const pending = batch?.pending.filter((entry) => !entry.cancelled) ?? []
+  if (!batch || pending.length === 0) return
+  const services = [...new Set(pending.map((entry) => entry.service))]
+  for (let i = 0; i < services.length; i += SPARKLINE_BATCH_SIZE) {
+    const chunk = services.slice(i, i + SPARKLINE_BATCH_SIZE)
+    const waiting = pending.filter((entry) => chunk.includes(entry.service))
+    fetchChunk(batch.scope, chunk).then(
+      (series) => waiting.forEach((entry) => entry.resolve(series.get(entry.service)!)),
+      (error: unknown) => waiting.forEach((entry) => entry.reject(error)),
+    )
+  }
+}
+
+export function loadSparkline(scope: SparklineScope, service: string, signal?: AbortSignal): Promise<SparklineSeries> {
+  return new Promise((resolve, reject) => {
+    const key = JSON.stringify([scope.environmentId, scope.range.from, scope.range.to ?? null])
+    let batch = batches.get(key)
+    if (!batch) {
+      batch = { scope, pending: [] }
+      batches.set(key, batch)
+      setTimeout(() => flush(key), BATCH_WINDOW_MS)
+    }
+    const entry: Pending = { service, resolve, reject, cancelled: false }
+    batch.pending.push(entry)
+    signal?.addEventListener(
+      'abort',
+      () => {
+        entry.cancelled = true
+        reject(signal.reason)
+      },
+      { once: true },
+    )
+  })
+}

@@ -1,0 +1,87 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef } from 'react'
+import type { ServiceRow as ServiceRowData } from '@/contract/logs'
+import { cn } from '@/lib/cn'
+import type { TimeRange } from '@/lib/time-range'
+import { columnLabel, ROW_HEIGHT, serviceColumns } from '../columns'
+import type { ServiceSortKey, SortDirection } from '../search-schema'
+import { ServiceRow } from './service-row'
+import { ServicesTableHead } from './services-table-head'
+
+interface ServicesTableProps {
+  rows: readonly ServiceRowData[]
+  sort: ServiceSortKey
+  dir: SortDirection
+  onSort: (column: ServiceSortKey) => void
+  environmentId: number
+  range: TimeRange
+  /** A newer answer is on its way (search or range changed, refresh). */
+  busy: boolean
+}
+
+const OVERSCAN = 5
+
+/**
+ * A real `<table>` whose body renders only the rows in view (plus a few): spacer rows stand in
+ * for the rest, so 10,000 services scroll smoothly and only visible rows fetch sparklines.
+ */
+export function ServicesTable({ rows, sort, dir, onSort, environmentId, range, busy }: ServicesTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders us itself on scroll
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]!.service_name,
+    overscan: OVERSCAN,
+  })
+
+  // A new order or result set starts at the top.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+  }, [sort, dir, rows.length])
+
+  const items = virtualizer.getVirtualItems()
+  const paddingTop = items[0]?.start ?? 0
+  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
+  const spacer = (height: number) => (
+    <tr aria-hidden="true">
+      <td colSpan={serviceColumns.length} style={{ height, padding: 0 }} />
+    </tr>
+  )
+
+  return (
+    <div
+      ref={scrollRef}
+      role="region"
+      aria-label="Services table"
+      tabIndex={0}
+      className="h-full overflow-auto rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+    >
+      <table
+        aria-label="Services"
+        aria-rowcount={rows.length + 1}
+        aria-busy={busy}
+        className={cn('w-full min-w-[68rem] table-fixed border-separate border-spacing-0 text-sm transition-opacity', busy && 'opacity-70')}
+      >
+        <caption className="sr-only">
+          {`${rows.length} services, sorted by ${columnLabel(sort)} ${dir === 'asc' ? 'ascending' : 'descending'}`}
+        </caption>
+        <ServicesTableHead sort={sort} dir={dir} onSort={onSort} />
+        <tbody>
+          {paddingTop > 0 && spacer(paddingTop)}
+          {items.map((item) => (
+            <ServiceRow
+              key={item.key}
+              row={rows[item.index]!}
+              rowIndex={item.index + 2}
+              environmentId={environmentId}
+              range={range}
+            />
+          ))}
+          {paddingBottom > 0 && spacer(paddingBottom)}
+        </tbody>
+      </table>
+    </div>
+  )
+}

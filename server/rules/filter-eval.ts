@@ -1,5 +1,5 @@
 import { isFilterGroup, type FilterGroup, type FilterLeaf } from '../../src/contract/query'
-import type { LogFieldKey } from '../../src/contract/rules'
+import type { LogFieldKey } from '../../src/contract/query'
 import type { LogRecord } from '../logs/record'
 
 /**
@@ -8,8 +8,8 @@ import type { LogRecord } from '../logs/record'
  *
  * - A group is AND/OR of its children as written. A group with no leaf anywhere is "no condition"
  *   (SQL leaves it out): `compileFilterGroup` returns null for it, and inside a parent it is skipped.
- * - Leaf value: `log` → a field of the log (`message`/`body` = body, `severity_text`/`level` = the
- *   severity text, `service_name`/`service.name` = the service, missing when empty, `trace_id`,
+ * - Leaf value: `log` → a field of the log (`message`/`body` = body, `severity_text` = the severity text,
+ *   `level` = the normalised level (debug/info/warn/error), `service_name`/`service.name` = the service, missing when empty, `trace_id`,
  *   `span_id`, `event_name`); `log_attribute` / `log_resource_attribute` → that key of the
  *   attributes / resource attributes, missing when the key is absent ('' is a present value).
  * - `exact` / `is_not`: string equality with any of the values (numbers stringified); a missing
@@ -48,7 +48,7 @@ const logFields: Record<LogFieldKey, Getter> = {
   message: (l) => l.body,
   body: (l) => l.body,
   severity_text: (l) => l.severityText,
-  level: (l) => l.severityText,
+  level: (l) => l.level,
   service_name: (l) => (l.serviceName === '' ? undefined : l.serviceName),
   'service.name': (l) => (l.serviceName === '' ? undefined : l.serviceName),
   trace_id: (l) => l.traceId,

@@ -32,7 +32,8 @@ export class RulesRuntimeImpl implements RulesRuntime {
   /** Call after every committed rule change of an environment. */
   async reload(envId: number) {
     const rules = await listRules(this.db, envId)
-    this.envs.set(envId, { rules, compiled: compileRules(rules), enabledCount: rules.filter((r) => r.enabled).length })
+    // The previous set is passed so unchanged rate limits keep their bucket levels across edits.
+    this.envs.set(envId, { rules, compiled: compileRules(rules, this.envs.get(envId)?.compiled), enabledCount: rules.filter((r) => r.enabled).length })
   }
 
   rulesOf(envId: number): Rule[] {

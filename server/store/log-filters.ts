@@ -20,7 +20,7 @@ const LOG_FIELD_COLUMNS: Record<LogFieldKey, string> = {
   message: 'body',
   body: 'body',
   severity_text: 'severity_text',
-  level: 'severity_text',
+  level: `(['debug', 'info', 'warn', 'error'])[level + 1]`,
   service_name: 'service_name',
   'service.name': 'service_name',
   trace_id: 'trace_id',

@@ -23,15 +23,6 @@ export type ScopeAttributeOp = (typeof scopeAttributeOps)[number]
 export const predicateOps = ['exists', 'eq', 'ne'] as const
 export type PredicateOp = (typeof predicateOps)[number]
 
-/**
- * Keys a `type: "log"` filter leaf may name. The same list the SQL side accepts (an unknown one is a
- * 400 there), checked at write time here so a stored rule never fails later in ingest or simulate.
- */
-export const logFieldKeys = [
-  'message', 'body', 'severity_text', 'level', 'service_name', 'service.name', 'trace_id', 'span_id', 'event_name',
-] as const
-export type LogFieldKey = (typeof logFieldKeys)[number]
-
 export const RULE_NAME_MAX = 255
 export const SCOPE_SERVICE_MAX = 512
 const KEY_MAX = 512
@@ -77,20 +68,6 @@ const keySchema = z.string().min(1).max(KEY_MAX)
 /** Attribute values are strings; a number sent by a client means its decimal text. */
 const attrValueSchema = z.union([z.string().max(VALUE_MAX), z.number().refine(Number.isFinite)]).transform(String)
 
-/** `type: "log"` leaves must name a known log field (the SQL side rejects others). */
-function checkLogKeys(group: FilterGroup, ctx: z.RefinementCtx, path: (string | number)[] = []) {
-  group.values.forEach((node, i) => {
-    if (isFilterGroup(node)) checkLogKeys(node, ctx, [...path, 'values', i])
-    else if (node.type === 'log' && !(logFieldKeys as readonly string[]).includes(node.key)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [...path, 'values', i, 'key'],
-        message: `Unknown log field "${node.key}": use one of ${logFieldKeys.join(', ')}, or type log_attribute.`,
-      })
-    }
-  })
-}
-
 /** Drops groups without a leaf, which the SQL side treats as "no condition" too. */
 function pruneGroup(group: FilterGroup): FilterGroup | undefined {
   const values: FilterGroup['values'] = []
@@ -108,7 +85,7 @@ function pruneGroup(group: FilterGroup): FilterGroup | undefined {
  * A rule's filter group. An empty one (what a blank filter editor sends) becomes absent, so "no
  * filter" has one spelling and an empty AND can never silently mean "every log".
  */
-export const ruleFilterGroupSchema = filterGroupSchema.superRefine((group, ctx) => checkLogKeys(group, ctx)).transform(pruneGroup)
+export const ruleFilterGroupSchema = filterGroupSchema.transform(pruneGroup)
 
 export const attributePredicateSchema = strictObject({
   key: keySchema,

@@ -50,9 +50,21 @@ const KEPT_BY_NO_RULE: Decision = Object.freeze({ action: 'keep', ruleId: null, 
 const STATUS_KEYS = ['http.status_code', 'http.response.status_code'] as const
 const LATENCY_KEYS = ['latency_ms', 'duration_ms', 'http.duration_ms'] as const
 
-/** The last key hashed and its fraction: the logs of one trace tend to arrive together. */
+/** The last key hashed and its value: the logs of one trace tend to arrive together. */
 let lastKey: string | null = null
-let lastFraction = 0
+let lastSampleKey = 0
+
+/**
+ * The first 4 bytes of sha256(key) as a big-endian uint32. Ingestion stores it per log
+ * (`logs.sample_key`), so simulation in SQL decides exactly as this engine does.
+ */
+export function sampleKey(traceIdOrUuid: string): number {
+  if (traceIdOrUuid !== lastKey) {
+    lastSampleKey = hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0)
+    lastKey = traceIdOrUuid
+  }
+  return lastSampleKey
+}
 
 /**
  * Deterministic per trace: keeps iff the first 4 bytes of sha256(key), read as a big-endian uint32
@@ -63,11 +75,7 @@ let lastFraction = 0
 export function sampleKeeps(traceIdOrUuid: string, rate: number): boolean {
   if (rate >= 1) return true
   if (rate <= 0) return false
-  if (traceIdOrUuid !== lastKey) {
-    lastFraction = hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0) / 0xffffffff
-    lastKey = traceIdOrUuid
-  }
-  return lastFraction < rate
+  return sampleKey(traceIdOrUuid) / 0xffffffff < rate
 }
 
 /** Evaluation order: priority (null last), then creation time, then id so ties are stable. */

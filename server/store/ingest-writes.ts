@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { logPath, type LogRecord } from '../logs/record'
+import { sampleKey } from '../rules/engine'
 import { run, type Db, Params } from './db'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
 
@@ -50,6 +51,7 @@ function ndjsonLine(envId: number, r: LogRecord): string {
     a: r.attributes,
     r: r.resourceAttributes,
     n: r.bytes,
+    k: sampleKey(r.traceId || r.uuid),
   }
   for (const [key, column] of hotColumns) row[column] = r.attributes[key] ?? null
   return JSON.stringify(row)
@@ -57,7 +59,7 @@ function ndjsonLine(envId: number, r: LogRecord): string {
 
 const READ_COLUMNS = `{e: 'INTEGER', u: 'UUID', t: 'BIGINT', o: 'BIGINT', st: 'VARCHAR', sn: 'UTINYINT', l: 'UTINYINT',
   s: 'VARCHAR', b: 'VARCHAR', tr: 'VARCHAR', sp: 'VARCHAR', ev: 'VARCHAR', p: 'VARCHAR', http_route: 'VARCHAR',
-  http_method: 'VARCHAR', status_code: 'VARCHAR', user_id: 'VARCHAR', a: 'JSON', r: 'JSON', n: 'INTEGER'}`
+  http_method: 'VARCHAR', status_code: 'VARCHAR', user_id: 'VARCHAR', a: 'JSON', r: 'JSON', n: 'INTEGER', k: 'UINTEGER'}`
 
 /**
  * Writes a batch durably in ONE transaction: the logs, their per-minute rollup, the attribute-key
@@ -103,7 +105,7 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
         await run(
           c,
           `INSERT INTO logs SELECT e, u, make_timestamp(t), make_timestamp(o), st, sn, l, s, b, tr, sp, ev, p,
-             http_route, http_method, status_code, user_id, a, r, n
+             http_route, http_method, status_code, user_id, a, r, n, k
            FROM read_json(${p.add(file)}, format = 'newline_delimited', columns = ${READ_COLUMNS}, maximum_object_size = 67108864)`,
           p,
         )

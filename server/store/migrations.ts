@@ -58,7 +58,8 @@ const migrations: { version: number; sql: string }[] = [
         user_id VARCHAR,
         attributes JSON NOT NULL,
         resource_attributes JSON NOT NULL,
-        bytes INTEGER NOT NULL
+        bytes INTEGER NOT NULL,
+        sample_key UINTEGER NOT NULL
       );
       CREATE TABLE rollup_1m (
         env_id INTEGER NOT NULL,

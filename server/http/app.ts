@@ -3,7 +3,7 @@ import type { AppContext } from '../context'
 import { registerApiRoutes, type ApiRoute } from './api'
 import { loopbackHostGuard } from './auth'
 import { registerApiBodyParsers } from './body'
-import { installErrorHandling } from './error-handler'
+import { installErrorHandling, toApiError } from './error-handler'
 import { ApiError } from './errors'
 import { registerControlRoutes } from './routes/control'
 import { registerIngestRoutes } from './routes/ingest'
@@ -18,6 +18,24 @@ function baseServer(app: AppContext): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
     disableRequestLogging: app.config.logLevel !== 'debug',
     forceCloseConnections: true,
+    // A URL that cannot be decoded and an HTTP message Node cannot parse get the error shape too.
+    frameworkErrors: (error, _req, reply) => {
+      const e = toApiError(error)
+      reply.code(e.status).send(e.body())
+    },
+    clientErrorHandler: (error, socket) => {
+      const overflow = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW'
+      const status = overflow ? 431 : 400
+      const body = JSON.stringify({
+        type: 'invalid_request',
+        code: overflow ? 'headers_too_large' : 'parse_error',
+        detail: overflow ? 'The request line or headers are too large.' : 'The HTTP request could not be parsed.',
+        attr: null,
+      })
+      if (socket.writable) {
+        socket.end(`HTTP/1.1 ${status} ${overflow ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+      } else socket.destroy(error)
+    },
   })
   installErrorHandling(server)
   server.setNotFoundHandler((req, reply) => {

@@ -1,4 +1,5 @@
 import type { ActiveRule } from '../src/contract/logs'
+import type { AiConfig } from './ai/config'
 import type { Config } from './config'
 import type { KeyAuthenticator } from './http/auth'
 import type { IngestPipeline, RuleApplier } from './ingest/pipeline'
@@ -19,4 +20,6 @@ export interface AppContext {
   keys: KeyAuthenticator
   pipeline: IngestPipeline
   rules: RulesRuntime
+  /** The AI provider settings (AI_* variables); an unconfigured provider answers 503 on explain. */
+  ai: AiConfig
 }

@@ -1,3 +1,4 @@
+import { AiConfigError } from './ai/config'
 import { ConfigError, loadConfig } from './config'
 import { seedDemo, startTrickle, storeIsEmpty } from './demo/seed'
 import { startServer } from './server'
@@ -58,6 +59,10 @@ async function main() {
 }
 
 main().catch((e: Error) => {
+  if (e instanceof AiConfigError) {
+    console.error(`logdeck: ${e.message}`)
+    process.exit(2)
+  }
   console.error(`logdeck: ${e.message}`)
   process.exit(1)
 })

@@ -2,6 +2,7 @@ import { writeFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import { loadAiConfig, type AiConfig } from './ai/config'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import { buildOtlpServer, buildServer } from './http/app'
@@ -21,6 +22,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   pipeline?: PipelineOptions
+  /** Defaults to the AI_* environment variables. */
+  ai?: AiConfig
 }
 
 /** Opens the store and starts listening. Used by `npm start` and by every API and e2e test. */
@@ -37,6 +40,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     envs,
     keys: new KeyAuthenticator(db),
     rules,
+    ai: opts.ai ?? loadAiConfig(process.env),
     pipeline: new IngestPipeline(db, rules, opts.pipeline ?? DEFAULT_PIPELINE_OPTIONS),
   }
   const controlToken = randomBytes(24).toString('base64url')

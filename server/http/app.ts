@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { AppContext } from '../context'
 import { registerApiRoutes, type ApiRoute } from './api'
 import { loopbackHostGuard } from './auth'
@@ -9,6 +9,7 @@ import { registerControlRoutes } from './routes/control'
 import { registerIngestRoutes } from './routes/ingest'
 import { logRoutes } from './routes/logs'
 import { viewRoutes } from './routes/views'
+import { explainRoutes } from './routes/explain'
 import { registerStatic } from './static'
 
 function baseServer(app: AppContext): FastifyInstance {
@@ -21,7 +22,7 @@ function baseServer(app: AppContext): FastifyInstance {
     // A URL that cannot be decoded and an HTTP message Node cannot parse get the error shape too.
     frameworkErrors: (error, _req, reply) => {
       const e = toApiError(error)
-      reply.code(e.status).send(e.body())
+      void (reply as FastifyReply).code(e.status).send(e.body())
     },
     clientErrorHandler: (error, socket) => {
       const overflow = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW'
@@ -49,7 +50,7 @@ function baseServer(app: AppContext): FastifyInstance {
 /** The main server: the API, OTLP ingestion and the built app, on one port. */
 export function buildServer(app: AppContext, controlToken: string): FastifyInstance {
   const server = baseServer(app)
-  const routes: ApiRoute[] = [...logRoutes(app), ...viewRoutes(app)]
+  const routes: ApiRoute[] = [...logRoutes(app), ...viewRoutes(app), ...explainRoutes(app)]
   server.register(async (api) => {
     registerApiBodyParsers(api)
     registerApiRoutes(api, { envs: app.envs, keys: app.keys, authMode: app.config.auth }, routes)

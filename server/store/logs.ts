@@ -238,3 +238,32 @@ export async function sparkline(db: Db, f: LogFilter, breakdown: 'severity' | 's
     (a, b) => a.time.localeCompare(b.time) || String(a.severity ?? a.service).localeCompare(String(b.severity ?? b.service)),
   )
 }
+
+/**
+ * How often logs of the same shape as `pattern` (see server/ai/prompt.ts normalisePattern) came from
+ * this service: count in the last hour, first/last seen in the last 24 h. The pattern's literal text
+ * before its first placeholder is a prefix of every matching body, so it narrows the scan cheaply.
+ */
+export async function similarLogs(
+  db: Db,
+  a: { envId: number; serviceName: string; pattern: string; rules: readonly { pattern: string; placeholder: string }[]; nowMs: number },
+): Promise<{ count_1h: number; first_seen: string | null; last_seen: string | null }> {
+  const p = new Params()
+  let normalised = 'body'
+  for (const rule of a.rules) normalised = `regexp_replace(${normalised}, ${p.add(rule.pattern)}, ${p.add(rule.placeholder)}, 'g')`
+  const prefix = a.pattern.split('<')[0]!
+  const row = await db.one(
+    `SELECT count(*) FILTER (WHERE timestamp >= ${p.ts((a.nowMs - 3_600_000) * 1000)}) AS n,
+            epoch_us(min(timestamp)) AS first_us, epoch_us(max(timestamp)) AS last_us
+     FROM logs
+     WHERE env_id = ${p.add(a.envId)} AND timestamp >= ${p.ts((a.nowMs - 86_400_000) * 1000)} AND timestamp <= ${p.ts(a.nowMs * 1000)}
+       AND service_name = ${p.add(serviceNameValue(a.serviceName))}
+       AND starts_with(body, ${p.add(prefix)}) AND ${normalised} = ${p.add(a.pattern)}`,
+    p,
+  )
+  return {
+    count_1h: (row?.n as number) ?? 0,
+    first_seen: row?.first_us == null ? null : usToIso(row.first_us as number),
+    last_seen: row?.last_us == null ? null : usToIso(row.last_us as number),
+  }
+}

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig, type Config } from '../../config'
-import { startServer, type RunningServer } from '../../server'
+import { loadAiConfig } from '../../ai/config'
+import { startServer, type RunningServer, type StartOptions } from '../../server'
 
 export interface TestServer extends RunningServer {
   dataDir: string
@@ -15,7 +16,7 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a temporary data directory and a free port: what the API tests talk to. */
-export async function startTestServer(overrides: Partial<Config> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, dataDir?: string, opts: StartOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'logdeck-test-'))
   const config: Config = {
     ...loadConfig([], {}),
@@ -28,7 +29,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, dataDir?:
     memoryLimit: '512MB',
     ...overrides,
   }
-  const running = await startServer(config, { pipeline: { maxBatchRows: 50_000, maxDelayMs: 5, maxQueuedRows: 1_000_000 } })
+  const running = await startServer(config, { pipeline: { maxBatchRows: 50_000, maxDelayMs: 5, maxQueuedRows: 1_000_000 }, ai: loadAiConfig({}), ...opts })
   const token = running.ctx.envs.get(1)!.projectToken
   const api: TestServer['api'] = async (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) }

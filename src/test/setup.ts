@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, vi } from 'vitest'
 import { toast } from '@/components/ui/toast-store'
 import { authPrompt, forgetApiKey } from '@/lib/api-key'
 import { server } from './server'
+
+// Role queries over a whole app page are slow in jsdom; give async queries room.
+configure({ asyncUtilTimeout: 4000 })
+vi.setConfig({ testTimeout: 20_000 })
 
 // jsdom has no layout; the router's scroll restoration only needs this to exist.
 window.scrollTo = () => {}

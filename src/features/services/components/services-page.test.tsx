@@ -138,4 +138,17 @@ describe('Services page states', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/logs'))
     expect(router.state.location.search).toMatchObject({ services: 'checkout', from: '-24h' })
   })
+
+  it('copies the absolute link to a service\'s logs and confirms with a toast', async () => {
+    sparklineIsEmpty()
+    server.use(http.post(SERVICES, () => HttpResponse.json(servicesResponse([serviceRow('checkout')]))))
+    const { user } = renderApp('/services?from=-6h&sort=error_rate')
+
+    await user.click(await screen.findByRole('button', { name: 'Copy link to checkout logs' }))
+
+    const expected = `${window.location.origin}/logs?services=checkout&from=-6h`
+    expect(await navigator.clipboard.readText()).toBe(expected)
+    const notifications = screen.getByRole('region', { name: 'Notifications' })
+    expect(within(notifications).getByRole('status')).toHaveTextContent(`Link copied${expected}`)
+  })
 })

@@ -65,7 +65,7 @@ export function ServicesTable({ rows, sort, dir, onSort, environmentId, range, b
         className={cn('w-full min-w-[68rem] table-fixed border-separate border-spacing-0 text-sm transition-opacity', busy && 'opacity-70')}
       >
         <caption className="sr-only">
-          {`${rows.length} services, sorted by ${columnLabel(sort)} ${dir === 'asc' ? 'ascending' : 'descending'}`}
+          {`${rows.length} ${rows.length === 1 ? 'service' : 'services'}, sorted by ${columnLabel(sort)} ${dir === 'asc' ? 'ascending' : 'descending'}`}
         </caption>
         <ServicesTableHead sort={sort} dir={dir} onSort={onSort} />
         <tbody>

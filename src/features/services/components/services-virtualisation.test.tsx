@@ -1,0 +1,82 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { serviceRow, servicesResponse } from '@/test/fixtures'
+import { mockViewport, renderApp } from '@/test/render-app'
+import { server } from '@/test/server'
+import { ROW_HEIGHT } from '../columns'
+
+const COUNT = 2000
+const names = Array.from({ length: COUNT }, (_, i) => `svc-${String(i).padStart(4, '0')}`)
+let sparklineRequests: { serviceNames: string[]; sparklineBreakdownBy: string; dateRange: unknown }[] = []
+
+function renderedServices(): string[] {
+  const table = screen.getByRole('table', { name: 'Services' })
+  return within(table)
+    .getAllByRole('rowheader')
+    .map((header) => within(header).getAllByRole('link')[0]!.textContent ?? '')
+}
+
+const requestedServices = () => sparklineRequests.flatMap((r) => r.serviceNames)
+
+beforeEach(() => {
+  sparklineRequests = []
+  mockViewport(10 * ROW_HEIGHT)
+  server.use(
+    http.post('*/api/environments/:env/logs/services', () =>
+      HttpResponse.json(servicesResponse(names.map((name, i) => serviceRow(name, { log_count: 100_000 - i })))),
+    ),
+    http.post('*/api/environments/:env/logs/sparkline', async ({ request }) => {
+      const { query } = (await request.json()) as { query: (typeof sparklineRequests)[number] }
+      sparklineRequests.push(query)
+      const bucket = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000).toISOString()
+      return HttpResponse.json(
+        query.serviceNames.map((service) => ({ time: bucket, severity: null, service, count: 42, bytes_uncompressed: 0 })),
+      )
+    }),
+  )
+})
+
+describe('Services table virtualisation', () => {
+  it('renders only the rows in view and asks sparklines for exactly those rows, batched', async () => {
+    renderApp('/services')
+    await screen.findByRole('link', { name: 'svc-0000' })
+
+    const rendered = renderedServices()
+    expect(rendered.length).toBeGreaterThanOrEqual(10)
+    expect(rendered.length).toBeLessThan(30)
+    expect(screen.getByRole('table', { name: 'Services' })).toHaveAttribute('aria-rowcount', String(COUNT + 1))
+
+    await waitFor(() => expect(new Set(requestedServices())).toEqual(new Set(rendered)))
+    expect(sparklineRequests.length).toBeLessThanOrEqual(Math.ceil(rendered.length / 25) + 1)
+    for (const request of sparklineRequests) {
+      expect(request.sparklineBreakdownBy).toBe('service')
+      expect(request.serviceNames.length).toBeLessThanOrEqual(25)
+      expect(request.dateRange).toEqual({ date_from: '-1h', date_to: null })
+    }
+
+    // The chart (Recharts, loaded lazily) shows the zero-filled series; its title sums it up.
+    expect(await screen.findByTitle('svc-0000: 42 logs, peak 42 at', { exact: false }, { timeout: 10_000 })).toBeInTheDocument()
+
+    // Scrolling far down renders other rows, and only those ask for sparklines.
+    const before = requestedServices().length
+    const region = screen.getByRole('region', { name: 'Services table' })
+    region.scrollTop = 1000 * ROW_HEIGHT
+    fireEvent.scroll(region)
+
+    await screen.findByRole('link', { name: 'svc-1000' })
+    const afterScroll = renderedServices()
+    expect(afterScroll).not.toContain('svc-0000')
+    await waitFor(() => expect(requestedServices().slice(before)).toEqual(expect.arrayContaining(afterScroll)))
+    expect(new Set(requestedServices().slice(before))).toEqual(new Set(afterScroll))
+    expect(requestedServices().length).toBeLessThan(80)
+
+    // A row whose sparkline is cached does not ask again when it scrolls back into view.
+    const total = sparklineRequests.length
+    region.scrollTop = 0
+    fireEvent.scroll(region)
+    await screen.findByRole('link', { name: 'svc-0000' })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(sparklineRequests.length).toBe(total)
+  })
+})

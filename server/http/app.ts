@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify'
 import type { AppContext } from '../context'
 import { registerApiRoutes, type ApiRoute } from './api'
 import { loopbackHostGuard } from './auth'
@@ -17,7 +17,7 @@ function baseServer(app: AppContext): FastifyInstance {
     logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
     bodyLimit: app.config.maxBodyBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
-    disableRequestLogging: app.config.logLevel !== 'debug',
+    logController: new LogController({ disableRequestLogging: app.config.logLevel !== 'debug' }),
     forceCloseConnections: true,
     // A URL that cannot be decoded and an HTTP message Node cannot parse get the error shape too.
     frameworkErrors: (error, _req, reply) => {

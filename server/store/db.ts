@@ -81,7 +81,7 @@ export class Db {
       mkdirSync(opts.dataDir, { recursive: true })
       accessSync(opts.dataDir, constants.W_OK)
     } catch (e) {
-      throw new Error(`Data directory ${opts.dataDir} is not writable: ${(e as Error).message}`)
+      throw new Error(`Data directory ${opts.dataDir} is not writable: ${(e as Error).message}`, { cause: e })
     }
     const path = join(opts.dataDir, 'logdeck.duckdb')
     const tmpDir = join(opts.dataDir, 'tmp')
@@ -93,7 +93,7 @@ export class Db {
         temp_directory: tmpDir,
       })
     } catch (e) {
-      throw new Error(`Could not open the store at ${path}: ${(e as Error).message}`)
+      throw new Error(`Could not open the store at ${path}: ${(e as Error).message}`, { cause: e })
     }
     const setup = await instance.connect()
     await migrate(setup)

@@ -141,7 +141,7 @@ export async function migrate(c: DuckDBConnection): Promise<void> {
       await c.run('COMMIT')
     } catch (e) {
       await c.run('ROLLBACK').catch(() => undefined)
-      throw new Error(`Migrating the store to schema version ${m.version} failed: ${(e as Error).message}`)
+      throw new Error(`Migrating the store to schema version ${m.version} failed: ${(e as Error).message}`, { cause: e })
     }
   }
 }

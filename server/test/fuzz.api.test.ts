@@ -157,8 +157,8 @@ describe('hostile input', () => {
       while (next < REQUESTS) {
         const i = next++
         const req = i % 8 === 7 ? generateOtlp(r, i) : generate(r, i)
-        let status = 0
-        let text = ''
+        let status: number
+        let text: string
         try {
           const res = await fetch(s.url + req.path, { method: req.method, headers: req.headers, body: req.body as BodyInit | undefined, signal: AbortSignal.timeout(10_000) })
           status = res.status

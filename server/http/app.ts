@@ -8,6 +8,7 @@ import { ApiError } from './errors'
 import { registerControlRoutes } from './routes/control'
 import { registerIngestRoutes } from './routes/ingest'
 import { logRoutes } from './routes/logs'
+import { ruleRoutes } from './routes/rules'
 import { viewRoutes } from './routes/views'
 import { explainRoutes } from './routes/explain'
 import { registerStatic } from './static'
@@ -50,7 +51,7 @@ function baseServer(app: AppContext): FastifyInstance {
 /** The main server: the API, OTLP ingestion and the built app, on one port. */
 export function buildServer(app: AppContext, controlToken: string): FastifyInstance {
   const server = baseServer(app)
-  const routes: ApiRoute[] = [...logRoutes(app), ...viewRoutes(app), ...explainRoutes(app)]
+  const routes: ApiRoute[] = [...logRoutes(app), ...viewRoutes(app), ...ruleRoutes(app), ...explainRoutes(app)]
   server.register(async (api) => {
     registerApiBodyParsers(api)
     registerApiRoutes(api, { envs: app.envs, keys: app.keys, authMode: app.config.auth }, routes)

@@ -47,8 +47,9 @@ export type Decision =
 
 const KEPT_BY_NO_RULE: Decision = Object.freeze({ action: 'keep', ruleId: null, reason: 'no_rule' })
 
-const STATUS_KEYS = ['http.status_code', 'http.response.status_code'] as const
-const LATENCY_KEYS = ['latency_ms', 'duration_ms', 'http.duration_ms'] as const
+/** Where `always_keep` reads a log's status and latency: the first non-empty key of each list. */
+export const STATUS_KEYS = ['http.status_code', 'http.response.status_code'] as const
+export const LATENCY_KEYS = ['latency_ms', 'duration_ms', 'http.duration_ms'] as const
 
 /** The last key hashed and its value: the logs of one trace tend to arrive together. */
 let lastKey: string | null = null

@@ -93,7 +93,8 @@ describe('shadowWarnings', () => {
 
 describe('data-driven warning wording', () => {
   it('builds the store layer warnings', () => {
-    expect(noMatchesWarning()).toEqual({ code: 'no_matches_24h', message: 'Matched no logs in the last 24 hours.' })
+    expect(noMatchesWarning(true)).toEqual({ code: 'no_matches_24h', message: 'Matched no logs in the last 24 hours.' })
+    expect(noMatchesWarning(false)).toEqual({ code: 'no_matches_24h', message: 'Disabled, and would match none of the logs stored in the last 24 hours.' })
     expect(unknownServiceWarning('chekout')).toEqual({
       code: 'unknown_service',
       message: 'No logs from service "chekout" in the last 24 hours: check the scope\'s service name.',

@@ -8,8 +8,11 @@ import { compareRules } from './engine'
  * store layer; their wording lives here so every warning reads alike.
  */
 
-export function noMatchesWarning(): RuleWarning {
-  return { code: 'no_matches_24h', message: 'Matched no logs in the last 24 hours.' }
+/** A disabled rule matched nothing by definition; for it the warning says what it would have matched. */
+export function noMatchesWarning(enabled: boolean): RuleWarning {
+  return enabled
+    ? { code: 'no_matches_24h', message: 'Matched no logs in the last 24 hours.' }
+    : { code: 'no_matches_24h', message: 'Disabled, and would match none of the logs stored in the last 24 hours.' }
 }
 
 export function unknownServiceWarning(service: string): RuleWarning {

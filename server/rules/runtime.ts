@@ -11,6 +11,13 @@ import { summaryString } from './summary'
 
 const MINUTE_MS = 60_000
 
+declare module '../context' {
+  interface RulesRuntime {
+    /** Recompiles an environment's rules; the rules API calls it after every committed change. */
+    reload(envId: number): Promise<void>
+  }
+}
+
 interface EnvRules {
   rules: Rule[]
   compiled: CompiledRuleSet
@@ -23,14 +30,36 @@ interface EnvRules {
  */
 export class RulesRuntimeImpl implements RulesRuntime {
   private envs = new Map<number, EnvRules>()
+  /** Per environment: the last reload in line, and the one not yet started (which new callers join). */
+  private lastReload = new Map<number, Promise<void>>()
+  private waitingReload = new Map<number, Promise<void>>()
   constructor(private readonly db: Db) {}
 
   async loadAll(envIds: number[]) {
     for (const id of envIds) await this.reload(id)
   }
 
-  /** Call after every committed rule change of an environment. */
-  async reload(envId: number) {
+  /**
+   * Call after every committed rule change of an environment. Reloads run one after another, so a
+   * slow read can never overwrite a newer set; a caller joins a reload that has not started yet,
+   * since that one will read after its commit anyway.
+   */
+  reload(envId: number): Promise<void> {
+    const waiting = this.waitingReload.get(envId)
+    if (waiting) return waiting
+    const previous = this.lastReload.get(envId) ?? Promise.resolve()
+    const next = previous
+      .catch(() => undefined)
+      .then(() => {
+        this.waitingReload.delete(envId)
+        return this.load(envId)
+      })
+    this.waitingReload.set(envId, next)
+    this.lastReload.set(envId, next)
+    return next
+  }
+
+  private async load(envId: number) {
     const rules = await listRules(this.db, envId)
     // The previous set is passed so unchanged rate limits keep their bucket levels across edits.
     this.envs.set(envId, { rules, compiled: compileRules(rules, this.envs.get(envId)?.compiled), enabledCount: rules.filter((r) => r.enabled).length })

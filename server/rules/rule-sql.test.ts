@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { storedRuleSchema, type Rule } from '../../src/contract/rules'
+import type { LogRecord } from '../logs/record'
+import { Db, Params } from '../store/db'
+import { writeBatch } from '../store/ingest-writes'
+import { compileRules } from './engine'
+import { matchesSql, Outcome, outcomeSql } from './rule-sql'
+import { generateLogs } from './test-logs'
+
+/**
+ * The SQL twin must decide every stored log exactly as the engine decides the same log at ingest.
+ * These tests store a varied batch, then for many (rules ahead, target) pairs compare, per uuid,
+ * the CASE outcome with what `compileRules(...).evaluate` says.
+ */
+
+let dir: string
+let db: Db
+let logs: LogRecord[]
+const ENV = 1
+const T0 = Date.UTC(2026, 0, 1)
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'logdeck-rule-sql-'))
+  db = await Db.open({ dataDir: dir, memoryLimit: '512MB' })
+  logs = generateLogs({ count: 4000, startMs: T0, spanMs: 10 * 60_000, seed: 7 })
+  await writeBatch(db, [{ envId: ENV, records: logs }], [])
+})
+afterAll(() => {
+  db?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+let seq = 0
+function rule(fields: Record<string, unknown>): Rule {
+  seq++
+  return storedRuleSchema.parse({
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    name: `rule ${seq}`,
+    enabled: true,
+    priority: seq,
+    scope_service: null,
+    scope_path_pattern: null,
+    scope_attribute_filters: [],
+    version: 1,
+    created_by: null,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  })
+}
+
+const leaf = (type: string, key: string, operator: string, value?: unknown) => ({ type, key, operator, value })
+
+/** Rules covering every scope op, every always_keep condition, every action and filter operator. */
+const RULES: Rule[] = [
+  rule({ rule_type: 'path_drop', config: { patterns: ['^/health$'], always_keep: { status_gte: 500 } } }),
+  rule({
+    rule_type: 'severity_sampling',
+    scope_service: 'checkout',
+    config: { actions: { DEBUG: { type: 'drop' }, INFO: { type: 'sample', rate: 0.3 }, WARN: { type: 'sample', rate: 0.7 } }, always_keep: { latency_ms_gt: 2500 } },
+  }),
+  rule({
+    rule_type: 'path_drop',
+    scope_attribute_filters: [{ key: 'tenant', op: 'eq', value: 'free' }],
+    config: { patterns: ['^/api/v1/search'], filter_group: { type: 'AND', values: [leaf('log', 'message', 'icontains', 'CACHE')] } },
+  }),
+  rule({ rule_type: 'rate_limit', scope_service: 'search', config: { logs_per_second: 2, burst_logs: 4, filter_group: { type: 'OR', values: [leaf('log', 'level', 'exact', ['info', 'debug'])] } } }),
+  rule({
+    rule_type: 'severity_sampling',
+    scope_path_pattern: '^/api',
+    config: { actions: { DEBUG: { type: 'sample', rate: 0.1 }, INFO: { type: 'sample', rate: 0.5 }, ERROR: { type: 'sample', rate: 1 } }, always_keep: { attribute_predicates: [{ key: 'keep', op: 'exists' }] } },
+  }),
+  rule({ rule_type: 'path_drop', config: { patterns: ['bot'], match_attribute_key: 'user_agent' } }),
+  rule({ rule_type: 'rate_limit', scope_service: 'billing', config: { kb_per_second: 1 } }),
+  rule({ rule_type: 'severity_sampling', scope_service: '(no service)', config: { actions: { INFO: { type: 'sample', rate: 0 }, WARN: { type: 'drop' } } } }),
+  rule({
+    rule_type: 'path_drop',
+    scope_attribute_filters: [
+      { key: 'tenant', op: 'ne', value: 'pro' },
+      { key: 'user_agent', op: 'not_exists' },
+      { key: 'http.status_code', op: 'regex', value: '^[25]' },
+    ],
+    config: { patterns: ['^/internal', 'users/\\d+$'], always_keep: { attribute_predicates: [{ key: 'tenant', op: 'ne', value: 'free' }, { key: 'http.status_code', op: 'eq', value: '503' }] } },
+  }),
+  rule({
+    rule_type: 'path_drop',
+    scope_attribute_filters: [{ key: 'latency_ms', op: 'exists' }],
+    config: {
+      filter_group: {
+        type: 'OR',
+        values: [
+          { type: 'AND', values: [leaf('log_attribute', 'latency_ms', 'gt', 1000), leaf('log_attribute', 'tenant', 'is_not', ['pro'])] },
+          { type: 'AND', values: [leaf('log', 'message', 'not_regex', '^slow'), leaf('log_attribute', 'http.status_code', 'lt', 300)] },
+          { type: 'AND', values: [leaf('log_resource_attribute', 'service.name', 'exact', 'auth'), leaf('log_attribute', 'user_agent', 'is_not_set')] },
+        ],
+      },
+    },
+  }),
+  rule({ rule_type: 'severity_sampling', config: { actions: { DEBUG: { type: 'sample', rate: 0.25 }, INFO: { type: 'sample', rate: 0.9 }, WARN: { type: 'keep' } }, always_keep: { status_gte: 404, latency_ms_gt: 100 } } }),
+]
+
+/** A rule with the target's scope that resolves (keeps) every log in it: tells the engine's "reached and in scope". */
+function probeFor(target: Rule): Rule {
+  return rule({
+    priority: target.priority,
+    created_at: target.created_at,
+    scope_service: target.scope_service,
+    scope_path_pattern: target.scope_path_pattern,
+    scope_attribute_filters: target.scope_attribute_filters,
+    rule_type: 'severity_sampling',
+    config: { actions: {} },
+  })
+}
+
+/** Per uuid, the outcome the engine gives the target behind `ahead`. */
+function engineOutcomes(ahead: Rule[], target: Rule): Map<string, number> {
+  const withTarget = compileRules([...ahead, target])
+  const probe = probeFor(target)
+  const withProbe = compileRules([...ahead, probe])
+  const out = new Map<string, number>()
+  for (const log of logs) {
+    const nowMs = log.timestampUs / 1000
+    if (withProbe.evaluate(log, nowMs).ruleId !== probe.id) {
+      out.set(log.uuid, Outcome.notReached)
+      continue
+    }
+    const d = withTarget.evaluate(log, nowMs)
+    if (target.rule_type === 'rate_limit') out.set(log.uuid, d.ruleId === target.id ? Outcome.metered : Outcome.kept)
+    else out.set(log.uuid, d.ruleId === target.id && d.action === 'drop' ? Outcome.dropped : Outcome.kept)
+  }
+  return out
+}
+
+async function sqlOutcomes(ahead: Rule[], target: Rule): Promise<Map<string, number>> {
+  const p = new Params()
+  const rows = await db.all(`SELECT uuid::VARCHAR AS uuid, ${outcomeSql(ahead, target, p)} AS d FROM logs WHERE env_id = ${p.add(ENV)}`, p)
+  return new Map(rows.map((r) => [r.uuid as string, r.d as number]))
+}
+
+function expectSame(sql: Map<string, number>, engine: Map<string, number>, label: string) {
+  expect(sql.size).toBe(logs.length)
+  const differing = [...engine].filter(([uuid, d]) => sql.get(uuid) !== d)
+  const sample = differing.slice(0, 3).map(([uuid, d]) => ({ expected: d, sql: sql.get(uuid), log: logs.find((l) => l.uuid === uuid) }))
+  expect(sample, label).toEqual([])
+}
+
+describe('outcomeSql ≡ engine, per stored log', () => {
+  it('agrees for every rule on its own', async () => {
+    for (const target of RULES) expectSame(await sqlOutcomes([], target), engineOutcomes([], target), target.name)
+  })
+
+  it('agrees for every rule behind all the rules before it (first match wins)', async () => {
+    for (let i = 1; i < RULES.length; i++) {
+      const ahead = RULES.slice(0, i)
+      expectSame(await sqlOutcomes(ahead, RULES[i]!), engineOutcomes(ahead, RULES[i]!), RULES[i]!.name)
+    }
+  })
+
+  it('agrees behind rate limits whatever their buckets decide, and with the order reversed', async () => {
+    // Without the last rule: unscoped, it would resolve every log first and leave nothing to compare.
+    const reversed = RULES.slice(0, -1).reverse().map((r, i) => ({ ...r, priority: i }))
+    for (let i = 1; i < reversed.length; i++) {
+      const ahead = reversed.slice(0, i)
+      expectSame(await sqlOutcomes(ahead, reversed[i]!), engineOutcomes(ahead, reversed[i]!), reversed[i]!.name)
+    }
+  })
+
+  it('exercises every outcome, so the agreement is not vacuous', async () => {
+    const seen = new Set<number>()
+    for (let i = 0; i < RULES.length; i++) for (const d of (await sqlOutcomes(RULES.slice(0, i), RULES[i]!)).values()) seen.add(d)
+    expect([...seen].sort()).toEqual([Outcome.notReached, Outcome.kept, Outcome.dropped, Outcome.metered])
+  })
+})
+
+describe('matchesSql', () => {
+  it('is true for the logs in scope that the rule would act on, ignoring other rules', async () => {
+    for (const target of RULES) {
+      const p = new Params()
+      const row = await db.one(`SELECT count_if(${matchesSql(target, p)})::INTEGER AS n FROM logs WHERE env_id = ${p.add(ENV)}`, p)
+      const probe = probeFor(target)
+      const inScope = compileRules([probe])
+      const acts = (l: LogRecord) => {
+        if (inScope.evaluate(l, 0).ruleId !== probe.id) return false
+        if (target.rule_type !== 'path_drop') {
+          const metered = compileRules([{ ...target, rule_type: 'rate_limit', config: { logs_per_second: 1_000_000, filter_group: target.rule_type === 'rate_limit' ? target.config.filter_group : undefined } } as Rule])
+          return metered.evaluate(l, 0).ruleId === target.id
+        }
+        return compileRules([{ ...target, config: { ...target.config, always_keep: undefined } }]).evaluate(l, 0).action === 'drop'
+      }
+      expect(row!.n, target.name).toBe(logs.filter(acts).length)
+    }
+  })
+})

@@ -13,9 +13,9 @@ import { Outcome, outcomeSql } from './rule-sql'
  * (rule-sql.ts) and counted in ONE scan grouped by sparkline bucket and service, so drop and sample
  * rules are estimated exactly as ingestion would decide the same logs (same per-trace hash).
  *
- * Rate limits depend on arrival times, which the store does not keep at sub-row precision for the
- * bucket: the same scan also counts, per second, the logs that would reach the rule's bucket, and
- * the token bucket runs over those counts here, assuming even arrival within each second.
+ * Rate limits depend on exact arrival times: the same scan also counts, per second, the logs that
+ * would reach the rule's bucket (with the second's first and last arrival), and the token bucket
+ * runs over those counts here, assuming even arrival between them.
  */
 
 export interface UsWindow {
@@ -47,6 +47,9 @@ export interface SecondRow {
   sec: number
   metered: number
   meteredBytes: number
+  /** When the second's first and last metered log arrived (µs since the epoch). */
+  firstUs: number
+  lastUs: number
 }
 
 /** The one scan: outcome per log, counted per (bucket, service), and for rate limits per second too. */
@@ -61,10 +64,11 @@ async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule,
        count(*)::DOUBLE AS total, count_if(d >= ${Outcome.kept})::DOUBLE AS matched,
        count_if(d = ${Outcome.dropped})::DOUBLE AS dropped, coalesce(sum(bytes) FILTER (WHERE d = ${Outcome.dropped}), 0)::DOUBLE AS dropped_bytes,
        count_if(d = ${Outcome.metered})::DOUBLE AS metered, coalesce(sum(bytes) FILTER (WHERE d = ${Outcome.metered}), 0)::DOUBLE AS metered_bytes
+       ${metered ? ', min(us)::DOUBLE AS first_us, max(us)::DOUBLE AS last_us' : ''}
      FROM (
-       SELECT (epoch_us(timestamp) // ${step}) * ${step} AS b, service_name, bytes, d,
-         CASE WHEN d = ${Outcome.metered} THEN epoch_us(timestamp) // ${p.add(SECOND_US)} END AS sec
-       FROM (SELECT timestamp, service_name, bytes, ${outcome} AS d FROM logs WHERE ${where})
+       SELECT (us // ${step}) * ${step} AS b, service_name, bytes, d, us,
+         CASE WHEN d = ${Outcome.metered} THEN us // ${p.add(SECOND_US)} END AS sec
+       FROM (SELECT epoch_us(timestamp) AS us, service_name, bytes, ${outcome} AS d FROM logs WHERE ${where})
      )
      GROUP BY ${metered ? 'GROUPING SETS ((b, service_name), (sec))' : 'b, service_name'}`,
     p,
@@ -73,7 +77,15 @@ async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule,
   const seconds: SecondRow[] = []
   for (const r of rows) {
     if (r.per_second === true) {
-      if (r.sec !== null) seconds.push({ sec: r.sec as number, metered: r.metered as number, meteredBytes: r.metered_bytes as number })
+      if (r.sec !== null) {
+        seconds.push({
+          sec: r.sec as number,
+          metered: r.metered as number,
+          meteredBytes: r.metered_bytes as number,
+          firstUs: r.first_us as number,
+          lastUs: r.last_us as number,
+        })
+      }
       continue
     }
     cells.push({
@@ -92,9 +104,10 @@ async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule,
 
 /**
  * The engine's token bucket over per-second counts, with the logs of a second arriving evenly
- * through it: the bucket (full at the first metered log) gains `rate` per second up to `burst`;
- * a second whose logs cost more than the bucket holds plus that second's refill drops the rest.
- * Per second: how many logs and bytes were dropped.
+ * between its first and last one: the bucket (full at the first metered log) gains `rate` per
+ * second up to `burst` — so refill while it sits full is lost, as in the engine — and the logs of
+ * a second get what it holds at their first arrival plus what flows in until their last. Per
+ * second with drops: how many logs and bytes were dropped.
  */
 export function meterSeconds(
   seconds: readonly SecondRow[],
@@ -102,12 +115,12 @@ export function meterSeconds(
 ): { sec: number; logs: number; bytes: number }[] {
   const drops: { sec: number; logs: number; bytes: number }[] = []
   let tokens = limit.burst
-  let lastSec: number | null = null
+  let lastUs: number | null = null
   for (const s of seconds) {
-    if (lastSec !== null) tokens = Math.min(limit.burst, tokens + (s.sec - lastSec - 1) * limit.rate)
-    lastSec = s.sec
+    if (lastUs !== null) tokens = Math.min(limit.burst, tokens + (limit.rate * (s.firstUs - lastUs)) / SECOND_US)
+    lastUs = s.lastUs
     const cost = limit.byKb ? s.meteredBytes / s.metered / 1024 : 1
-    const supply = tokens + limit.rate
+    const supply = tokens + (limit.rate * (s.lastUs - s.firstUs)) / SECOND_US
     const demand = s.metered * cost
     if (demand <= supply) {
       tokens = Math.min(limit.burst, supply - demand)
@@ -193,7 +206,7 @@ function notesFor(e: Estimate, totals: { total: number; matched: number; dropped
   }
   if (e.target.rule_type === 'rate_limit') {
     notes.push(
-      "The rate limit is estimated from per-second counts of the logs reaching its bucket, assuming they arrive evenly within each second and that the bucket starts full; ingestion meters by arrival time, so the real count can differ by a few logs for each second in which the bucket runs dry.",
+      "The rate limit is estimated from per-second counts of the logs reaching its bucket, assuming the logs of each second arrive evenly between its first and last one, with the bucket full at the window's first such log. Ingestion meters each log at its own arrival, so for every second in which the bucket runs dry the real count can differ by up to one second's worth of the limit (usually far less); logs that arrive in tighter clumps are dropped more than estimated.",
     )
   }
   return notes.join(' ')

@@ -95,7 +95,7 @@ function looseDetail(body: unknown): string | null {
 }
 
 /** Turns any non-2xx response into an ApiError, whatever its body looks like. */
-export async function errorFromResponse(response: Response, what: string): Promise<ApiError> {
+async function errorFromResponse(response: Response, what: string): Promise<ApiError> {
   const status = response.status
   const text = await response.text().catch(() => '')
   let body: unknown

@@ -25,7 +25,17 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 })
 
-/** Times within a day show the clock only; longer spans add the date. */
+const fullDateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** Times within a day show the clock only; longer spans add the date, and the year when it is not this one. */
 export function formatInstant(ms: number, withDate: boolean): string {
-  return (withDate ? dateTimeFormat : timeFormat).format(ms)
+  if (!withDate) return timeFormat.format(ms)
+  const thisYear = new Date(ms).getFullYear() === new Date().getFullYear()
+  return (thisYear ? dateTimeFormat : fullDateTimeFormat).format(ms)
 }

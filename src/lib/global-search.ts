@@ -5,7 +5,7 @@ import { DEFAULT_FROM, timeRangeSearchSchema } from './time-range'
  * Search params of the root route, shared by every page: the environment and the time range.
  * Each field falls back to its default when the URL holds garbage; defaults stay out of the URL.
  */
-export const DEFAULT_ENVIRONMENT_ID = 1
+const DEFAULT_ENVIRONMENT_ID = 1
 
 export const globalSearchSchema = timeRangeSearchSchema.extend({
   env: z.number().int().min(1).max(2_147_483_647).default(DEFAULT_ENVIRONMENT_ID).catch(DEFAULT_ENVIRONMENT_ID),

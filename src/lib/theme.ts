@@ -5,8 +5,7 @@ import { createStore } from './create-store'
  * Light/dark theme. `system` (the default) follows the OS and keeps following it when it changes;
  * an explicit choice is kept in localStorage. index.html applies the same rule before first paint.
  */
-export const themePreferences = ['system', 'light', 'dark'] as const
-export type ThemePreference = (typeof themePreferences)[number]
+export type ThemePreference = 'system' | 'light' | 'dark'
 
 const STORAGE_KEY = 'logdeck.theme'
 const DARK_QUERY = '(prefers-color-scheme: dark)'

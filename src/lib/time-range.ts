@@ -10,12 +10,12 @@ import { formatInstant } from './format'
 export const DEFAULT_FROM = '-1h'
 
 export const timePresets = [
-  { from: '-5M', label: 'Last 5 minutes', short: '5m' },
-  { from: '-15M', label: 'Last 15 minutes', short: '15m' },
-  { from: '-1h', label: 'Last 1 hour', short: '1h' },
-  { from: '-6h', label: 'Last 6 hours', short: '6h' },
-  { from: '-24h', label: 'Last 24 hours', short: '24h' },
-  { from: '-7d', label: 'Last 7 days', short: '7d' },
+  { from: '-5M', label: 'Last 5 minutes' },
+  { from: '-15M', label: 'Last 15 minutes' },
+  { from: '-1h', label: 'Last 1 hour' },
+  { from: '-6h', label: 'Last 6 hours' },
+  { from: '-24h', label: 'Last 24 hours' },
+  { from: '-7d', label: 'Last 7 days' },
 ] as const
 
 export interface TimeRange {
@@ -37,10 +37,6 @@ export function resolveTimeRange(range: TimeRange, nowMs: number): { fromMs: num
 
 export function toDateRange(range: TimeRange): DateRange {
   return { date_from: range.from, date_to: range.to ?? null }
-}
-
-export function isRelative(value: string): boolean {
-  return value.startsWith('-') || value === 'all'
 }
 
 const unitNames: Record<string, string> = { s: 'second', m: 'minute', M: 'minute', h: 'hour', d: 'day', w: 'week', y: 'year' }

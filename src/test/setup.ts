@@ -7,7 +7,7 @@ import { server } from './server'
 
 // Role queries over a whole app page are slow in jsdom; give async queries room.
 configure({ asyncUtilTimeout: 4000 })
-vi.setConfig({ testTimeout: 20_000 })
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 })
 
 // jsdom has no layout; the router's scroll restoration only needs this to exist.
 window.scrollTo = () => {}

@@ -15,14 +15,14 @@ export interface ServiceColumn {
 
 export const serviceColumns: readonly ServiceColumn[] = [
   { id: 'service_name', label: 'Service', sortable: true },
-  { id: 'log_count', label: 'Log volume', width: '8rem', numeric: true, sortable: true },
-  { id: 'volume_share_pct', label: 'Share of volume', width: '8.5rem', numeric: true, sortable: true },
-  { id: 'error_count', label: 'Errors', width: '6.5rem', numeric: true, sortable: true },
+  { id: 'log_count', label: 'Log volume', width: '7.5rem', numeric: true, sortable: true },
+  { id: 'volume_share_pct', label: 'Share of volume', width: '9.5rem', numeric: true, sortable: true },
+  { id: 'error_count', label: 'Errors', width: '6rem', numeric: true, sortable: true },
   { id: 'error_rate', label: 'Error rate', width: '7rem', numeric: true, sortable: true },
-  { id: 'severity', label: 'Severity mix', width: '8.5rem' },
-  { id: 'sparkline', label: 'Volume over time', width: '10rem' },
-  { id: 'rules', label: 'Active rules', width: '13rem' },
-  { id: 'actions', label: 'Actions', width: '3.5rem', hiddenLabel: true },
+  { id: 'severity', label: 'Severity mix', width: '8rem' },
+  { id: 'sparkline', label: 'Volume over time', width: '9.5rem' },
+  { id: 'rules', label: 'Active rules', width: '11rem' },
+  { id: 'actions', label: 'Actions', width: '3rem', hiddenLabel: true },
 ]
 
 export const columnLabel = (id: ServiceColumn['id']) => serviceColumns.find((c) => c.id === id)?.label ?? id

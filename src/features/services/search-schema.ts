@@ -12,6 +12,6 @@ export const servicesSearchSchema = z.object({
   dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
   live: z.boolean().default(false).catch(false),
 })
-export type ServicesSearch = z.output<typeof servicesSearchSchema>
+export type ServicesSearchParams = z.output<typeof servicesSearchSchema>
 
-export const servicesSearchDefaults: ServicesSearch = { q: '', sort: 'log_count', dir: 'desc', live: false }
+export const servicesSearchDefaults: ServicesSearchParams = { q: '', sort: 'log_count', dir: 'desc', live: false }

@@ -33,7 +33,7 @@ export function zeroFilledSeries(points: readonly { time: string; count: number 
 }
 
 /** The API spells a missing service.name as `(no service)` in answers; raw rows may carry ''. */
-export function normaliseServiceName(name: string | null): string {
+function normaliseServiceName(name: string | null): string {
   return name === null || name === '' ? NO_SERVICE : name
 }
 

@@ -5,12 +5,15 @@ import { seriesByService, type SparklineSeries } from './shape-sparkline'
 
 /**
  * Sparklines are fetched per row, but only rows that are on screen ask (each rendered row's query
- * calls `loadSparkline`). Calls made within a short window are sent as one `POST logs/sparkline`
- * per 25 services — the API breaks down by at most 25 services before summing the rest as
- * `(other)`. A row that scrolls away before the batch leaves (its query is cancelled) drops out.
+ * calls `loadSparkline`). Calls are collected until none has come for a moment (or for at most
+ * `BATCH_MAX_WAIT_MS` while rows keep arriving during a scroll) and sent as one
+ * `POST logs/sparkline` per 25 services — the API breaks down by at most 25 services before
+ * summing the rest as `(other)`. A row that scrolls away before its batch leaves (its query is
+ * cancelled) drops out, so flying past thousands of rows asks for none of them.
  */
-export const SPARKLINE_BATCH_SIZE = 25
-const BATCH_WINDOW_MS = 40
+const SPARKLINE_BATCH_SIZE = 25
+const BATCH_IDLE_MS = 50
+const BATCH_MAX_WAIT_MS = 300
 
 export interface SparklineScope {
   environmentId: number
@@ -24,7 +27,15 @@ interface Pending {
   cancelled: boolean
 }
 
-const batches = new Map<string, { scope: SparklineScope; pending: Pending[] }>()
+interface Batch {
+  scope: SparklineScope
+  pending: Pending[]
+  /** When the batch leaves at the latest. */
+  deadline: number
+  timer: ReturnType<typeof setTimeout> | undefined
+}
+
+const batches = new Map<string, Batch>()
 
 /**
  * The contract answers with `(no service)` for logs without service.name but does not pin down how
@@ -48,9 +59,10 @@ async function fetchChunk(scope: SparklineScope, services: string[]): Promise<Ma
 
 function flush(key: string): void {
   const batch = batches.get(key)
+  if (!batch) return
   batches.delete(key)
-  const pending = batch?.pending.filter((entry) => !entry.cancelled) ?? []
-  if (!batch || pending.length === 0) return
+  const pending = batch.pending.filter((entry) => !entry.cancelled)
+  if (pending.length === 0) return
   const services = [...new Set(pending.map((entry) => entry.service))]
   for (let i = 0; i < services.length; i += SPARKLINE_BATCH_SIZE) {
     const chunk = services.slice(i, i + SPARKLINE_BATCH_SIZE)
@@ -67,10 +79,11 @@ export function loadSparkline(scope: SparklineScope, service: string, signal?: A
     const key = JSON.stringify([scope.environmentId, scope.range.from, scope.range.to ?? null])
     let batch = batches.get(key)
     if (!batch) {
-      batch = { scope, pending: [] }
+      batch = { scope, pending: [], deadline: Date.now() + BATCH_MAX_WAIT_MS, timer: undefined }
       batches.set(key, batch)
-      setTimeout(() => flush(key), BATCH_WINDOW_MS)
     }
+    clearTimeout(batch.timer)
+    batch.timer = setTimeout(() => flush(key), Math.min(BATCH_IDLE_MS, Math.max(0, batch.deadline - Date.now())))
     const entry: Pending = { service, resolve, reject, cancelled: false }
     batch.pending.push(entry)
     signal?.addEventListener(

@@ -2,8 +2,8 @@ import { Chip } from '@/components/ui/chip'
 import { formatRate } from '@/lib/format'
 
 /** Error rates of 5 % and more are red, 1 % and more amber; the words say it too, not just colour. */
-export const ERROR_RATE_HIGH = 0.05
-export const ERROR_RATE_ELEVATED = 0.01
+const ERROR_RATE_HIGH = 0.05
+const ERROR_RATE_ELEVATED = 0.01
 
 export function ErrorRateCell({ rate }: { rate: number }) {
   if (rate >= ERROR_RATE_HIGH) {

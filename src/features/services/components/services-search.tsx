@@ -3,7 +3,7 @@ import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
 import { useDebouncedCallback } from '@/hooks/use-debounced-callback'
 
-export const SEARCH_DEBOUNCE_MS = 250
+const SEARCH_DEBOUNCE_MS = 250
 
 interface ServicesSearchProps {
   /** The search in the URL. */

@@ -23,7 +23,7 @@ interface ServicesSkeletonProps {
 export function ServicesSkeleton({ sort, dir, onSort }: ServicesSkeletonProps) {
   return (
     <div className="h-full overflow-hidden">
-      <table aria-label="Services" aria-busy="true" className="w-full min-w-[68rem] table-fixed border-separate border-spacing-0 text-sm">
+      <table aria-label="Services" aria-busy="true" className="w-full min-w-[72rem] table-fixed border-separate border-spacing-0 text-sm">
         <ServicesTableHead sort={sort} dir={dir} onSort={onSort} />
         <tbody>
           {Array.from({ length: ROWS }, (_, i) => (

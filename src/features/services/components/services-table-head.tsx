@@ -35,7 +35,7 @@ export function ServicesTableHead({ sort, dir, onSort }: ServicesTableHeadProps)
               <th
                 key={column.id}
                 scope="col"
-                className="sticky top-0 z-10 h-10 border-b border-border bg-surface px-3 text-left font-medium text-muted-foreground"
+                className="sticky top-0 z-10 h-10 border-b border-border bg-surface px-3 text-left font-medium whitespace-nowrap text-muted-foreground"
               >
                 <span className={cn(column.hiddenLabel && 'sr-only')}>{column.label}</span>
               </th>

@@ -27,7 +27,8 @@ const OVERSCAN = 5
  */
 export function ServicesTable({ rows, sort, dir, onSort, environmentId, range, busy }: ServicesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders us itself on scroll
+  // We use no React Compiler; the virtualiser re-renders this component itself on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -62,7 +63,7 @@ export function ServicesTable({ rows, sort, dir, onSort, environmentId, range, b
         aria-label="Services"
         aria-rowcount={rows.length + 1}
         aria-busy={busy}
-        className={cn('w-full min-w-[68rem] table-fixed border-separate border-spacing-0 text-sm transition-opacity', busy && 'opacity-70')}
+        className={cn('w-full min-w-[72rem] table-fixed border-separate border-spacing-0 text-sm transition-opacity', busy && 'opacity-70')}
       >
         <caption className="sr-only">
           {`${rows.length} ${rows.length === 1 ? 'service' : 'services'}, sorted by ${columnLabel(sort)} ${dir === 'asc' ? 'ascending' : 'descending'}`}

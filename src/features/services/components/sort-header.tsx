@@ -24,7 +24,7 @@ export function SortHeader({ column, label, numeric, sort, dir, onSort }: SortHe
         type="button"
         onClick={() => onSort(column)}
         className={cn(
-          'inline-flex items-center gap-1 rounded px-1 py-0.5 -mx-1 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring',
+          'inline-flex items-center gap-1 whitespace-nowrap rounded px-1 py-0.5 -mx-1 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring',
           active ? 'text-foreground' : 'text-muted-foreground',
           numeric && 'flex-row-reverse',
         )}

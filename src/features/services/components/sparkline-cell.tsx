@@ -7,7 +7,7 @@ import { servicesQueries } from '../api/services-queries'
 // Recharts loads in its own chunk, after the table is already on screen.
 const SparklineChart = lazy(() => import('./sparkline-chart').then((m) => ({ default: m.SparklineChart })))
 
-const WIDTH = 136
+const WIDTH = 124
 const HEIGHT = 28
 
 interface SparklineCellProps {

@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import { usePageVisible } from '@/hooks/use-page-visible'
 import { servicesQueries } from '../api/services-queries'
 
-export const AUTO_REFRESH_MS = 30_000
+const AUTO_REFRESH_MS = 30_000
 
 /**
  * While `enabled` and the tab is visible, refreshes the page's data (list and on-screen sparklines)

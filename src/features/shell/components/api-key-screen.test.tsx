@@ -17,7 +17,12 @@ describe('API key screen', () => {
       authHeaders.push(auth)
       if (auth !== `Bearer ${GOOD_KEY}`) {
         return HttpResponse.json(
-          { type: 'authentication_error', code: 'not_authenticated', detail: 'Authentication credentials were not provided.', attr: null },
+          {
+            type: 'authentication_error',
+            code: auth ? 'authentication_failed' : 'not_authenticated',
+            detail: auth ? 'Invalid or revoked personal API key.' : 'Authentication credentials were not provided.',
+            attr: null,
+          },
           { status: 401 },
         )
       }
@@ -45,6 +50,15 @@ describe('API key screen', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }))
     expect(screen.getByText('Paste a key first.')).toBeInTheDocument()
 
+    // A wrong key is refused on the screen itself, with the server's new reason.
+    await user.type(field, 'phx_wrong')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await waitFor(() => expect(authHeaders.at(-1)).toBe('Bearer phx_wrong'))
+    expect(await screen.findByText('The server said: Invalid or revoked personal API key.')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Enter an API key' })).toBeInTheDocument()
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument()
+
+    await user.clear(field)
     await user.type(field, `  ${GOOD_KEY} `)
     await user.click(screen.getByRole('button', { name: 'Continue' }))
 

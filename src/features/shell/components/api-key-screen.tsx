@@ -3,13 +3,19 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { Icon } from '@/components/ui/icon'
 import { Input } from '@/components/ui/input'
+import { useGlobalSearch } from '@/hooks/use-global-search'
+import { isAuthError } from '@/lib/api-client'
 import { authPrompt, saveApiKey, type AuthPrompt } from '@/lib/api-key'
+import { viewQueries } from '@/lib/queries/view-queries'
 
 /** Replaces the app while the API refuses us (401/403): asks for a key and says which scopes it needs. */
 export function ApiKeyScreen({ prompt }: { prompt: AuthPrompt }) {
   const queryClient = useQueryClient()
+  const { environmentId } = useGlobalSearch()
   const [key, setKey] = useState('')
   const [empty, setEmpty] = useState(false)
+  const [checking, setChecking] = useState(false)
+  const [reason, setReason] = useState(prompt.reason)
   const refused = prompt.status === 403
   const title = refused ? 'This API key is not allowed to do that' : 'Enter an API key'
 
@@ -17,11 +23,22 @@ export function ApiKeyScreen({ prompt }: { prompt: AuthPrompt }) {
     document.title = `${title} · Logdeck`
   }, [title])
 
-  const submit = (event: FormEvent) => {
+  // The key is tried on a cheap read first, so a wrong one is refused here instead of flashing the app.
+  const submit = async (event: FormEvent) => {
     event.preventDefault()
     const trimmed = key.trim()
     if (!trimmed) return setEmpty(true)
     saveApiKey(trimmed)
+    setChecking(true)
+    try {
+      await queryClient.fetchQuery({ ...viewQueries.pinned(environmentId), staleTime: 0 })
+    } catch (error) {
+      if (isAuthError(error)) {
+        setChecking(false)
+        return setReason(error.detail)
+      }
+      // Anything else is not about the key; the pages will show it.
+    }
     authPrompt.clear()
     void queryClient.invalidateQueries()
   }
@@ -38,12 +55,12 @@ export function ApiKeyScreen({ prompt }: { prompt: AuthPrompt }) {
             ? 'The server refused the key this tab is using. Enter one with the scopes below.'
             : 'This Logdeck server only answers requests that carry a personal API key.'}
         </p>
-        {prompt.reason && (
+        {reason && (
           <p role="alert" className="mt-3 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-            The server said: {prompt.reason}
+            The server said: {reason}
           </p>
         )}
-        <form onSubmit={submit} noValidate className="mt-5 space-y-3">
+        <form onSubmit={(event) => void submit(event)} noValidate className="mt-5 space-y-3">
           <label className="block text-sm font-medium">
             API key
             <Input
@@ -73,8 +90,8 @@ export function ApiKeyScreen({ prompt }: { prompt: AuthPrompt }) {
             </p>
             <p>The key stays in this browser tab only (session storage) and is sent as a bearer token.</p>
           </div>
-          <Button type="submit" variant="primary" className="w-full">
-            Continue
+          <Button type="submit" variant="primary" className="w-full" disabled={checking}>
+            {checking ? 'Checking the key…' : 'Continue'}
           </Button>
         </form>
       </div>

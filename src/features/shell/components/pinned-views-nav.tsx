@@ -21,9 +21,12 @@ export function PinnedViewsNav() {
       </h2>
       <div className="mt-1" aria-busy={pinned.isPending}>
         {pinned.isPending ? (
-          <div className="space-y-1 px-2 py-1">
-            <Skeleton className="h-6 w-4/5" />
-            <Skeleton className="h-6 w-3/5" />
+          <div className="px-2">
+            {['w-4/5', 'w-3/5'].map((width) => (
+              <div key={width} className="flex h-8 items-center">
+                <Skeleton className={`h-4 ${width}`} />
+              </div>
+            ))}
           </div>
         ) : pinned.isError ? (
           <p className="px-2 py-1 text-xs text-muted-foreground">

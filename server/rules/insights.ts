@@ -10,8 +10,12 @@ export const PRESENCE_CACHE_MS = 30_000
 
 const NO_IMPACT: RuleImpact = Object.freeze({ dropped_logs: 0, dropped_bytes: 0 })
 
-/** The cache is keyed by (id, version), so an edited rule is looked up afresh and a stale answer is never reused. */
-const ruleKey = (r: Rule) => `${r.id}:${r.version}`
+/**
+ * The cache key is what decides which logs a rule matches, so an edit that changes it is looked up
+ * afresh (a stale answer is never reused), while renames, toggles and reorders are not.
+ */
+const ruleKey = (r: Rule) =>
+  JSON.stringify([r.rule_type, r.scope_service, r.scope_path_pattern, r.scope_attribute_filters, r.config])
 
 interface Presence {
   atMs: number
@@ -61,13 +65,15 @@ export class RuleInsights {
       this.presence.set(envId, cached)
     }
     const entry = cached
-    const missingRules = rules.filter((r) => !entry.rules.has(ruleKey(r)))
+    const missing = new Map<string, Rule>()
+    for (const r of rules) if (!entry.rules.has(ruleKey(r))) missing.set(ruleKey(r), r)
+    const missingRules = [...missing.values()]
     const missingServices = [...new Set(rules.flatMap((r) => (r.scope_service === null ? [] : [r.scope_service])))].filter(
       (s) => !entry.services.has(s),
     )
     if (missingRules.length > 0 || missingServices.length > 0) {
       const found = await storedLogPresence(this.db, envId, missingRules, missingServices, { fromUs: nowMs * 1000 - DAY_US, toUs: nowMs * 1000 })
-      for (const r of missingRules) entry.rules.set(ruleKey(r), found.ruleMatches.get(r.id) ?? false)
+      for (const [key, r] of missing) entry.rules.set(key, found.ruleMatches.get(r.id) ?? false)
       for (const [s, seen] of found.servicesSeen) entry.services.set(s, seen)
     }
     return entry

@@ -33,6 +33,19 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        // The same contract tests through PostHog mode: proxy → PostHog-quirks shim → our server.
+        resolve: { alias },
+        test: {
+          name: 'server-proxy',
+          environment: 'node',
+          include: ['server/test/logs.api.test.ts', 'server/test/views.api.test.ts', 'server/test/rules.api.test.ts'],
+          env: { LOGDECK_TEST_BACKEND: 'proxy' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
     ],
   },
 })

@@ -26,6 +26,40 @@ export interface Config {
   /** Serve the built app from here (null = do not serve it). */
   staticDir: string | null
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug'
+  /** Front a real PostHog host instead of the embedded store (POSTHOG_* variables); null = embedded. */
+  posthog: PosthogConfig | null
+}
+
+export interface PosthogConfig {
+  /** Origin of the PostHog host, e.g. https://us.posthog.com (no trailing slash). */
+  host: string
+  apiKey: string
+  /** The environment the app opens by default. */
+  environmentId: number
+  timeoutMs: number
+}
+
+function loadPosthog(env: NodeJS.ProcessEnv): PosthogConfig | null {
+  const host = env.POSTHOG_HOST?.trim()
+  if (!host) return null
+  let url: URL
+  try {
+    url = new URL(host)
+  } catch {
+    throw new ConfigError(`POSTHOG_HOST is not a URL (got "${host}"); e.g. https://us.posthog.com.`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('POSTHOG_HOST must be an http(s) URL.')
+  if (url.username || url.password) throw new ConfigError('POSTHOG_HOST must not contain credentials; put the key in POSTHOG_PERSONAL_API_KEY.')
+  const apiKey = env.POSTHOG_PERSONAL_API_KEY?.trim()
+  if (!apiKey) throw new ConfigError('POSTHOG_HOST is set but POSTHOG_PERSONAL_API_KEY is not: create a personal API key with the logs:read and logs:write scopes in PostHog.')
+  const environmentId = env.POSTHOG_ENVIRONMENT_ID?.trim() ?? ''
+  if (!/^\d{1,12}$/.test(environmentId)) throw new ConfigError('POSTHOG_ENVIRONMENT_ID must be the numeric id of the PostHog environment (project) to open, e.g. 12345.')
+  return {
+    host: url.origin + url.pathname.replace(/\/+$/, ''),
+    apiKey,
+    environmentId: Number(environmentId),
+    timeoutMs: int('POSTHOG_TIMEOUT_MS', env.POSTHOG_TIMEOUT_MS, 30_000, 100, 600_000),
+  }
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost'])
@@ -79,6 +113,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const logLevel = (values['log-level'] ?? env.LOGDECK_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) throw new ConfigError(`Unknown log level "${logLevel}".`)
   const staticDir = values['static-dir'] ?? env.LOGDECK_STATIC_DIR ?? 'dist'
+  const posthog = loadPosthog(env)
+  if (posthog && auth === 'keys') {
+    throw new ConfigError('Fronting PostHog (POSTHOG_HOST) has no key store of its own: run it on a loopback address without --auth keys.')
+  }
   return {
     host,
     port: int('--port / LOGDECK_PORT', values.port ?? env.LOGDECK_PORT, 8000, 0, 65535),
@@ -94,5 +132,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     maxIngestBytes: int('LOGDECK_MAX_INGEST_BYTES', env.LOGDECK_MAX_INGEST_BYTES, 16 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     staticDir: staticDir === '' || staticDir === 'off' ? null : resolve(staticDir),
     logLevel,
+    posthog,
   }
 }

@@ -2,6 +2,7 @@ import { AiConfigError } from './ai/config'
 import { ConfigError, loadConfig } from './config'
 import { seedDemo, startTrickle, storeIsEmpty } from './demo/seed'
 import { startServer } from './server'
+import { startProxyServer } from './upstream/server'
 
 async function main() {
   let config
@@ -13,6 +14,17 @@ async function main() {
       process.exit(2)
     }
     throw e
+  }
+  if (config.posthog) {
+    const proxy = await startProxyServer({ ...config, posthog: config.posthog })
+    console.log(`\n  Logdeck is running: ${proxy.url.replace('127.0.0.1', 'localhost')}\n\n  Backend   PostHog at ${new URL(config.posthog.host).host}, environment ${config.posthog.environmentId}\n  (the embedded store and OTLP ingestion are off in this mode)\n`)
+    const stop = async () => {
+      await proxy.close()
+      process.exit(0)
+    }
+    process.on('SIGINT', () => void stop())
+    process.on('SIGTERM', () => void stop())
+    return
   }
   const running = await startServer(config)
   const { ctx } = running

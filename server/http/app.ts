@@ -1,4 +1,6 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify'
+import { BACKEND_INFO_PATH, type BackendInfo } from '../../src/contract/backend'
+import type { Config } from '../config'
 import type { AppContext } from '../context'
 import { registerApiRoutes, type ApiRoute } from './api'
 import { loopbackHostGuard } from './auth'
@@ -13,12 +15,13 @@ import { viewRoutes } from './routes/views'
 import { explainRoutes } from './routes/explain'
 import { registerStatic } from './static'
 
-function baseServer(app: AppContext): FastifyInstance {
+/** Fastify with what every listener shares: the error shape for every failure, 404s, the host guard. */
+export function baseServer(config: Config): FastifyInstance {
   const server = Fastify({
-    logger: app.config.logLevel === 'silent' ? false : { level: app.config.logLevel },
-    bodyLimit: app.config.maxBodyBytes,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.maxBodyBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
-    logController: new LogController({ disableRequestLogging: app.config.logLevel !== 'debug' }),
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     forceCloseConnections: true,
     // A URL that cannot be decoded and an HTTP message Node cannot parse get the error shape too.
     frameworkErrors: (error, _req, reply) => {
@@ -44,14 +47,16 @@ function baseServer(app: AppContext): FastifyInstance {
     const e = new ApiError(404, 'invalid_request', 'not_found', `No route ${req.method} ${req.url.split('?')[0]!.slice(0, 200)}.`)
     reply.code(404).send(e.body())
   })
-  if (app.config.auth === 'none') server.addHook('onRequest', loopbackHostGuard)
+  if (config.auth === 'none') server.addHook('onRequest', loopbackHostGuard)
   return server
 }
 
 /** The main server: the API, OTLP ingestion and the built app, on one port. */
 export function buildServer(app: AppContext, controlToken: string): FastifyInstance {
-  const server = baseServer(app)
+  const server = baseServer(app.config)
   const routes: ApiRoute[] = [...logRoutes(app), ...viewRoutes(app), ...ruleRoutes(app), ...explainRoutes(app)]
+  const info: BackendInfo = { backend: 'embedded', default_environment_id: 1 }
+  server.get(BACKEND_INFO_PATH, async () => info)
   server.register(async (api) => {
     registerApiBodyParsers(api)
     registerApiRoutes(api, { envs: app.envs, keys: app.keys, authMode: app.config.auth }, routes)
@@ -64,7 +69,7 @@ export function buildServer(app: AppContext, controlToken: string): FastifyInsta
 
 /** The OpenTelemetry-default listener (4318): ingestion only. */
 export function buildOtlpServer(app: AppContext): FastifyInstance {
-  const server = baseServer(app)
+  const server = baseServer(app.config)
   registerIngestRoutes(server, app)
   return server
 }

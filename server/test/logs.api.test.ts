@@ -319,7 +319,7 @@ describe('conventions', () => {
 
   it('keeps environments apart', async () => {
     const env2 = await s.ctx.envs.create('second')
-    const r = await s.api('/v1/logs', { body: otlpPayload([{ service: 'env2-only', body: 'secret', timeMs: now - MIN }]), headers: { authorization: `Bearer ${env2.projectToken}` } })
+    const r = await s.sendOtlp(otlpPayload([{ service: 'env2-only', body: 'secret', timeMs: now - MIN }]), { authorization: `Bearer ${env2.projectToken}` })
     expect(r.status).toBe(200)
     const mine = await s.api(`/api/environments/${env2.id}/logs/query`, { body: { query: {} } })
     expect(mine.body.results.map((x: any) => x.body)).toEqual(['secret'])

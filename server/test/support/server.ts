@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { loadConfig, type Config } from '../../config'
 import { loadAiConfig } from '../../ai/config'
 import { startServer, type RunningServer, type StartOptions } from '../../server'
+import { createKey } from '../../store/keys'
+import { startProxyServer } from '../../upstream/server'
+import { startPosthogShim } from './posthog-shim'
 
 export interface TestServer extends RunningServer {
   dataDir: string
@@ -15,8 +18,40 @@ export interface TestServer extends RunningServer {
   stop(opts?: { keepData?: boolean }): Promise<void>
 }
 
-/** A real server on a temporary data directory and a free port: what the API tests talk to. */
+/**
+ * A real server on a temporary data directory and a free port: what the API tests talk to.
+ * With LOGDECK_TEST_BACKEND=proxy the same tests run through PostHog mode: a Logdeck proxy in front
+ * of a PostHog-quirks shim in front of a real Logdeck server in keys mode (see vitest.config.ts).
+ */
 export async function startTestServer(overrides: Partial<Config> = {}, dataDir?: string, opts: StartOptions = {}): Promise<TestServer> {
+  if (process.env.LOGDECK_TEST_BACKEND === 'proxy' && !overrides.auth) return startProxiedTestServer(overrides, dataDir, opts)
+  return startEmbeddedTestServer(overrides, dataDir, opts)
+}
+
+async function startProxiedTestServer(overrides: Partial<Config>, dataDir: string | undefined, opts: StartOptions): Promise<TestServer> {
+  const upstream = await startEmbeddedTestServer({ ...overrides, auth: 'keys' }, dataDir, opts)
+  const { secret } = await createKey(upstream.ctx.db, { label: 'proxy', scopes: ['*'], environmentIds: null })
+  const shim = await startPosthogShim(upstream.url)
+  const proxy = await startProxyServer({
+    ...upstream.ctx.config,
+    auth: 'none',
+    port: 0,
+    staticDir: null,
+    posthog: { host: shim.url, apiKey: secret, environmentId: 1, timeoutMs: 10_000 },
+  })
+  return {
+    ...upstream,
+    url: proxy.url,
+    api: clientFor(proxy.url),
+    async stop(stopOpts = {}) {
+      await proxy.close()
+      await shim.close()
+      await upstream.stop(stopOpts)
+    },
+  }
+}
+
+async function startEmbeddedTestServer(overrides: Partial<Config> = {}, dataDir?: string, opts: StartOptions = {}): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'logdeck-test-'))
   const config: Config = {
     ...loadConfig([], {}),
@@ -31,23 +66,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, dataDir?:
   }
   const running = await startServer(config, { pipeline: { maxBatchRows: 50_000, maxDelayMs: 5, maxQueuedRows: 1_000_000 }, ai: loadAiConfig({}), ...opts })
   const token = running.ctx.envs.get(1)!.projectToken
-  const api: TestServer['api'] = async (path, init = {}) => {
-    const headers: Record<string, string> = { ...(init.headers ?? {}) }
-    let body: string | Buffer | undefined = init.raw
-    if (init.body !== undefined) {
-      body = JSON.stringify(init.body)
-      headers['content-type'] ??= 'application/json'
-    }
-    const res = await fetch(running.url + path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body: body as BodyInit | undefined })
-    const text = await res.text()
-    let parsed: unknown = text
-    try {
-      parsed = text ? JSON.parse(text) : null
-    } catch {
-      /* not JSON: keep the text so the test can say what came back */
-    }
-    return { status: res.status, body: parsed, headers: res.headers }
-  }
+  const api = clientFor(running.url)
   return {
     ...running,
     dataDir: dir,
@@ -61,6 +80,26 @@ export async function startTestServer(overrides: Partial<Config> = {}, dataDir?:
       await running.close()
       if (!opts.keepData) rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+function clientFor(base: string): TestServer['api'] {
+  return async (path, init = {}) => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) }
+    let body: string | Buffer | undefined = init.raw
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await fetch(base + path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body: body as BodyInit | undefined })
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      /* not JSON: keep the text so the test can say what came back */
+    }
+    return { status: res.status, body: parsed, headers: res.headers }
   }
 }
 

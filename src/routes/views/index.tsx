@@ -1,14 +1,11 @@
 import { createFileRoute } from '@tanstack/react-router'
-import { PageHeader } from '@/components/page-header'
+import { ViewsPage } from '@/features/views/components/views-page'
+import { viewQueries } from '@/lib/queries/view-queries'
 
 export const Route = createFileRoute('/views/')({
-  component: SavedViewsPage,
+  loaderDeps: ({ search }) => ({ environmentId: search.env }),
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(viewQueries.list(deps.environmentId))
+  },
+  component: ViewsPage,
 })
-
-function SavedViewsPage() {
-  return (
-    <div className="p-6">
-      <PageHeader title="Saved views" />
-    </div>
-  )
-}

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { orderBySchema } from '@/contract/query'
+import { levelOfSeverity, levels, severityLevels, type Level } from '@/contract/severity'
+import { parseFilterNodes, type FilterNode } from './filter-nodes'
+
+/**
+ * Search params of the logs explorer (`/logs` and `/views/$shortId`), next to the shared `env`,
+ * `from` and `to`:
+ * - `services`: one name as a plain string (`?services=checkout`, what the Services page links to)
+ *   or a list;
+ * - `severity`: levels (`trace`/`fatal` are read as `debug`/`error`, as the API does);
+ * - `q`: body search; `filters`: attribute filters (contract leaves, AND-ed);
+ * - `order` (`earliest`), `tz` (`utc`), `wrap`: how the list reads;
+ * - `log` + `logTs`: the open log (its uuid and timestamp), so a link reopens it.
+ * Every field falls back to its default when the URL holds garbage; defaults stay out of the URL.
+ */
+
+const MAX_SERVICES = 100
+
+const servicesParam = z
+  .union([z.string(), z.array(z.unknown())])
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .transform((list) => [...new Set(list.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length <= 512))].slice(0, MAX_SERVICES))
+
+const severityParam = z
+  .union([z.string(), z.array(z.unknown())])
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .transform((list) => {
+    const wanted = new Set(list.filter((s): s is (typeof severityLevels)[number] => (severityLevels as readonly unknown[]).includes(s)).map(levelOfSeverity))
+    return levels.filter((level) => wanted.has(level))
+  })
+
+export const logSearchSchema = z.object({
+  services: servicesParam.default([]).catch([]),
+  severity: severityParam.default([]).catch([]),
+  q: z.string().max(1024).default('').catch(''),
+  filters: z.unknown().transform(parseFilterNodes).default([]).catch([]),
+  order: orderBySchema.default('latest').catch('latest'),
+  tz: z.enum(['local', 'utc']).default('local').catch('local'),
+  wrap: z.boolean().default(false).catch(false),
+  log: z.string().regex(/^[0-9a-fA-F-]{8,64}$/).optional().catch(undefined),
+  logTs: z.iso.datetime({ offset: true }).optional().catch(undefined),
+})
+
+export type LogSearch = z.output<typeof logSearchSchema>
+export type LogOrder = LogSearch['order']
+export type TimeZoneMode = LogSearch['tz']
+
+export const logSearchDefaults = {
+  services: [] as string[],
+  severity: [] as Level[],
+  q: '',
+  filters: [] as FilterNode[],
+  order: 'latest' as LogOrder,
+  tz: 'local' as TimeZoneMode,
+  wrap: false,
+}
+
+/** The part of the explorer's state a saved view keeps (with the time range). */
+export interface ExplorerFilters {
+  services: string[]
+  severity: Level[]
+  q: string
+  filters: FilterNode[]
+  order: LogOrder
+}
+
+export const emptyExplorerFilters: ExplorerFilters = { services: [], severity: [], q: '', filters: [], order: 'latest' }
+
+export function pickExplorerFilters(search: ExplorerFilters): ExplorerFilters {
+  return { services: search.services, severity: search.severity, q: search.q, filters: search.filters, order: search.order }
+}
+
+/** One service stays a plain string in the URL (`?services=checkout`), several become a list. */
+export function servicesParamValue(services: readonly string[]): string | string[] {
+  return services.length === 1 ? services[0]! : [...services]
+}
+
+/** The URL params that carry these filters (one service as a plain string). */
+export function explorerFiltersParams(filters: ExplorerFilters) {
+  return { ...filters, services: servicesParamValue(filters.services) }
+}

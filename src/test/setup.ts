@@ -5,9 +5,9 @@ import { toast } from '@/components/ui/toast-store'
 import { authPrompt, forgetApiKey } from '@/lib/api-key'
 import { server } from './server'
 
-// Role queries over a whole app page are slow in jsdom; give async queries room.
+// Role queries over a whole app page are slow in jsdom (more so on a busy machine); give them room.
 configure({ asyncUtilTimeout: 4000 })
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 })
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 
 // jsdom has no layout; the router's scroll restoration only needs this to exist.
 window.scrollTo = () => {}

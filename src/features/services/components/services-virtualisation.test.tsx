@@ -25,7 +25,7 @@ beforeAll(() => import('./sparkline-chart'))
 
 beforeEach(() => {
   sparklineRequests = []
-  mockViewport(10 * ROW_HEIGHT)
+  mockViewport(6 * ROW_HEIGHT)
   server.use(
     http.post('*/api/environments/:env/logs/services', () =>
       HttpResponse.json(servicesResponse(names.map((name, i) => serviceRow(name, { log_count: 100_000 - i })))),
@@ -47,8 +47,8 @@ describe('Services table virtualisation', () => {
     await screen.findByText('svc-0000')
 
     const rendered = renderedServices()
-    expect(rendered.length).toBeGreaterThanOrEqual(10)
-    expect(rendered.length).toBeLessThan(30)
+    expect(rendered.length).toBeGreaterThanOrEqual(6)
+    expect(rendered.length).toBeLessThan(20)
     expect(screen.getByRole('table', { name: 'Services' })).toHaveAttribute('aria-rowcount', String(COUNT + 1))
 
     await waitFor(() => expect(new Set(requestedServices())).toEqual(new Set(rendered)))

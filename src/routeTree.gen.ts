@@ -14,6 +14,7 @@ import { Route as LogsRouteImport } from './routes/logs'
 import { Route as ServicesRouteImport } from './routes/services'
 import { Route as SamplingRulesIndexRouteImport } from './routes/sampling-rules/index'
 import { Route as SamplingRulesIdRouteImport } from './routes/sampling-rules/$id'
+import { Route as SamplingRulesNewRouteImport } from './routes/sampling-rules/new'
 import { Route as ViewsIndexRouteImport } from './routes/views/index'
 import { Route as ViewsShortIdRouteImport } from './routes/views/$shortId'
 
@@ -42,6 +43,11 @@ const SamplingRulesIdRoute = SamplingRulesIdRouteImport.update({
   path: '/sampling-rules/$id',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SamplingRulesNewRoute = SamplingRulesNewRouteImport.update({
+  id: '/sampling-rules/new',
+  path: '/sampling-rules/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ViewsIndexRoute = ViewsIndexRouteImport.update({
   id: '/views/',
   path: '/views/',
@@ -58,6 +64,7 @@ export interface FileRoutesByFullPath {
   '/logs': typeof LogsRoute
   '/services': typeof ServicesRoute
   '/sampling-rules/$id': typeof SamplingRulesIdRoute
+  '/sampling-rules/new': typeof SamplingRulesNewRoute
   '/views/$shortId': typeof ViewsShortIdRoute
   '/sampling-rules/': typeof SamplingRulesIndexRoute
   '/views/': typeof ViewsIndexRoute
@@ -67,6 +74,7 @@ export interface FileRoutesByTo {
   '/logs': typeof LogsRoute
   '/services': typeof ServicesRoute
   '/sampling-rules/$id': typeof SamplingRulesIdRoute
+  '/sampling-rules/new': typeof SamplingRulesNewRoute
   '/views/$shortId': typeof ViewsShortIdRoute
   '/sampling-rules': typeof SamplingRulesIndexRoute
   '/views': typeof ViewsIndexRoute
@@ -77,6 +85,7 @@ export interface FileRoutesById {
   '/logs': typeof LogsRoute
   '/services': typeof ServicesRoute
   '/sampling-rules/$id': typeof SamplingRulesIdRoute
+  '/sampling-rules/new': typeof SamplingRulesNewRoute
   '/views/$shortId': typeof ViewsShortIdRoute
   '/sampling-rules/': typeof SamplingRulesIndexRoute
   '/views/': typeof ViewsIndexRoute
@@ -88,6 +97,7 @@ export interface FileRouteTypes {
     | '/logs'
     | '/services'
     | '/sampling-rules/$id'
+    | '/sampling-rules/new'
     | '/views/$shortId'
     | '/sampling-rules/'
     | '/views/'
@@ -97,6 +107,7 @@ export interface FileRouteTypes {
     | '/logs'
     | '/services'
     | '/sampling-rules/$id'
+    | '/sampling-rules/new'
     | '/views/$shortId'
     | '/sampling-rules'
     | '/views'
@@ -106,6 +117,7 @@ export interface FileRouteTypes {
     | '/logs'
     | '/services'
     | '/sampling-rules/$id'
+    | '/sampling-rules/new'
     | '/views/$shortId'
     | '/sampling-rules/'
     | '/views/'
@@ -116,6 +128,7 @@ export interface RootRouteChildren {
   LogsRoute: typeof LogsRoute
   ServicesRoute: typeof ServicesRoute
   SamplingRulesIdRoute: typeof SamplingRulesIdRoute
+  SamplingRulesNewRoute: typeof SamplingRulesNewRoute
   ViewsShortIdRoute: typeof ViewsShortIdRoute
   SamplingRulesIndexRoute: typeof SamplingRulesIndexRoute
   ViewsIndexRoute: typeof ViewsIndexRoute
@@ -158,6 +171,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SamplingRulesIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/sampling-rules/new': {
+      id: '/sampling-rules/new'
+      path: '/sampling-rules/new'
+      fullPath: '/sampling-rules/new'
+      preLoaderRoute: typeof SamplingRulesNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/views/': {
       id: '/views/'
       path: '/views'
@@ -180,6 +200,7 @@ const rootRouteChildren: RootRouteChildren = {
   LogsRoute: LogsRoute,
   ServicesRoute: ServicesRoute,
   SamplingRulesIdRoute: SamplingRulesIdRoute,
+  SamplingRulesNewRoute: SamplingRulesNewRoute,
   ViewsShortIdRoute: ViewsShortIdRoute,
   SamplingRulesIndexRoute: SamplingRulesIndexRoute,
   ViewsIndexRoute: ViewsIndexRoute,

@@ -1,0 +1,21 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { samplingRuleQueries, type DraftSimulateRequest, type PreviewDraft } from '../api/rule-queries'
+import type { PreviewWindow } from '../search-schema'
+import { useDebounced } from './use-debounced'
+
+/** Long enough to skip the keystrokes of one word, short enough to answer within a second. */
+export const PREVIEW_DEBOUNCE_MS = 300
+
+export const windowFrom: Record<PreviewWindow, string> = { '1h': '-1h', '24h': '-24h', '7d': '-7d' }
+
+/**
+ * The live estimate of the draft being edited. Requests start once the draft has been still for
+ * PREVIEW_DEBOUNCE_MS; a newer draft cancels the request of the older one (the query's signal),
+ * and the last answer stays on screen, marked as updating, until the new one arrives.
+ */
+export function useSimulatePreview(environmentId: number, draft: PreviewDraft | null, position: number | undefined, window: PreviewWindow) {
+  const body: DraftSimulateRequest | null = draft && { ...draft, position, date_from: windowFrom[window] }
+  const debounced = useDebounced(body, JSON.stringify(body), PREVIEW_DEBOUNCE_MS)
+  const query = useQuery({ ...samplingRuleQueries.simulateDraft(environmentId, debounced.value), placeholderData: keepPreviousData })
+  return { query, body: debounced.value, waiting: debounced.pending }
+}

@@ -116,12 +116,12 @@ function probeFor(target: Rule): Rule {
 }
 
 /** Per uuid, the outcome the engine gives the target behind `ahead`. */
-function engineOutcomes(ahead: Rule[], target: Rule): Map<string, number> {
+function engineOutcomes(ahead: Rule[], target: Rule, batch: LogRecord[] = logs): Map<string, number> {
   const withTarget = compileRules([...ahead, target])
   const probe = probeFor(target)
   const withProbe = compileRules([...ahead, probe])
   const out = new Map<string, number>()
-  for (const log of logs) {
+  for (const log of batch) {
     const nowMs = log.timestampUs / 1000
     if (withProbe.evaluate(log, nowMs).ruleId !== probe.id) {
       out.set(log.uuid, Outcome.notReached)
@@ -134,16 +134,16 @@ function engineOutcomes(ahead: Rule[], target: Rule): Map<string, number> {
   return out
 }
 
-async function sqlOutcomes(ahead: Rule[], target: Rule): Promise<Map<string, number>> {
+async function sqlOutcomes(ahead: Rule[], target: Rule, env = ENV): Promise<Map<string, number>> {
   const p = new Params()
-  const rows = await db.all(`SELECT uuid::VARCHAR AS uuid, ${outcomeSql(ahead, target, p)} AS d FROM logs WHERE env_id = ${p.add(ENV)}`, p)
+  const rows = await db.all(`SELECT uuid::VARCHAR AS uuid, ${outcomeSql(ahead, target, p)} AS d FROM logs WHERE env_id = ${p.add(env)}`, p)
   return new Map(rows.map((r) => [r.uuid as string, r.d as number]))
 }
 
-function expectSame(sql: Map<string, number>, engine: Map<string, number>, label: string) {
-  expect(sql.size).toBe(logs.length)
+function expectSame(sql: Map<string, number>, engine: Map<string, number>, label: string, batch: LogRecord[] = logs) {
+  expect(sql.size).toBe(batch.length)
   const differing = [...engine].filter(([uuid, d]) => sql.get(uuid) !== d)
-  const sample = differing.slice(0, 3).map(([uuid, d]) => ({ expected: d, sql: sql.get(uuid), log: logs.find((l) => l.uuid === uuid) }))
+  const sample = differing.slice(0, 3).map(([uuid, d]) => ({ expected: d, sql: sql.get(uuid), log: batch.find((l) => l.uuid === uuid) }))
   expect(sample, label).toEqual([])
 }
 
@@ -194,3 +194,33 @@ describe('matchesSql', () => {
     }
   })
 })
+
+describe('attribute lookups', () => {
+  const ENV2 = 2
+  let odd: LogRecord[]
+  const attributeSets: Record<string, string>[] = [
+    { 'a"b': 'x' },
+    { note: '"latency_ms" is slow' },
+    { latency_ms: '3000' },
+    { duration_ms: '', 'http.duration_ms': '2500' },
+    { toString: '1' },
+    { 'http.route': '/health', 'user_agent.original': 'kube-probe/1.31' },
+    {},
+  ]
+
+  beforeAll(async () => {
+    odd = attributeSets.map((attributes, i) => ({ ...logs[i]!, uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, attributes }))
+    await writeBatch(db, [{ envId: ENV2, records: odd }], [])
+  })
+
+  it('reads keys with quotes, keys named like object members, and keys quoted inside values as the engine does', async () => {
+    const rules = [
+      rule({ rule_type: 'path_drop', scope_attribute_filters: [{ key: 'a"b', op: 'eq', value: 'x' }], config: { patterns: ['.'], match_attribute_key: 'a"b' } }),
+      rule({ rule_type: 'path_drop', config: { patterns: ['^1$'], match_attribute_key: 'toString' } }),
+      rule({ rule_type: 'severity_sampling', scope_attribute_filters: [{ key: 'constructor', op: 'not_exists' }], config: { actions: { DEBUG: { type: 'drop' }, INFO: { type: 'drop' }, WARN: { type: 'drop' }, ERROR: { type: 'drop' } }, always_keep: { latency_ms_gt: 2000 } } }),
+      rule({ rule_type: 'path_drop', config: { patterns: ['^kube-probe/'], match_attribute_key: 'user_agent.original' } }),
+    ]
+    for (const target of rules) expectSame(await sqlOutcomes([], target, ENV2), engineOutcomes([], target, odd), target.name, odd)
+  })
+})
+

@@ -1,7 +1,7 @@
 import type { AlwaysKeep, Rule, ScopeAttributeFilter } from '../../src/contract/rules'
 import type { Level } from '../../src/contract/severity'
 import type { Params } from '../store/db'
-import { attributeExpr, filterGroupSql, LEVEL_CODES, serviceNameValue } from '../store/log-filters'
+import { filterGroupSql, HOT_ATTRIBUTE_COLUMNS, jsonPointer, LEVEL_CODES, serviceNameValue } from '../store/log-filters'
 import { LATENCY_KEYS, STATUS_KEYS } from './engine'
 
 /**
@@ -14,7 +14,7 @@ import { LATENCY_KEYS, STATUS_KEYS } from './engine'
  *   (absent attribute, no path) then comes out true exactly where the engine's does, and a CASE
  *   treats NULL as not taken. Where the engine reads absence as "true" (`ne`, `not_exists`) the
  *   condition says so explicitly.
- * - Attributes are the log's own (`attributeExpr('log', …)`), the path is the `path` column
+ * - Attributes are the log's own (`logAttributeSql`, as `attributeExpr('log', …)`), the path is the `path` column
  *   (NULL when empty), the level is the normalised level code, and sampling compares the stored
  *   `sample_key` (the engine's `sampleKey`) in DOUBLE arithmetic, as JS does.
  */
@@ -46,16 +46,31 @@ function or(parts: (string | null)[]): string | null {
 
 const regexSql = (expr: string, pattern: string, p: Params) => `coalesce(regexp_matches(${expr}, ${p.add(pattern)}), false)`
 
+/** Keys that every JSON writer spells as themselves between quotes (no escapes possible). */
+const PLAIN_KEY = /^[A-Za-z0-9_.-]+$/
+
+/**
+ * A log attribute's value (NULL when absent): its column when the key is promoted, else from the
+ * JSON text. A JSON parse per row is by far the dearest part of a scan; when the quoted key does
+ * not even occur in the text the key cannot be present, so a substring test skips the parse for
+ * most logs of most rules.
+ */
+function logAttributeSql(key: string, p: Params): string {
+  if (Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)) return HOT_ATTRIBUTE_COLUMNS[key]!
+  const extract = `json_extract_string(attributes, ${p.add(jsonPointer(key))})`
+  return PLAIN_KEY.test(key) ? `CASE WHEN contains(attributes, ${p.add(JSON.stringify(key))}) THEN ${extract} END` : extract
+}
+
 /** The first non-empty of several attributes, as the engine's `firstNonEmpty`. */
 function firstNonEmptySql(keys: readonly string[], p: Params): string {
-  return `coalesce(${keys.map((k) => `nullif(${attributeExpr('log', k, p)}, '')`).join(', ')})`
+  return `coalesce(${keys.map((k) => `nullif(${logAttributeSql(k, p)}, '')`).join(', ')})`
 }
 
 /** A number the way the engine's `parseNumber` reads it: DuckDB's TRY_CAST, NULL when none. */
 const numberSql = (expr: string) => `TRY_CAST(${expr} AS DOUBLE)`
 
 function scopeFilterSql(f: ScopeAttributeFilter, p: Params): string {
-  const expr = attributeExpr('log', f.key, p)
+  const expr = logAttributeSql(f.key, p)
   switch (f.op) {
     case 'eq':
       return `coalesce(${expr} = ${p.add(f.value ?? '')}, false)`
@@ -86,7 +101,7 @@ export function alwaysKeepSql(k: AlwaysKeep | undefined, p: Params): string | nu
   if (k.status_gte !== undefined) parts.push(`coalesce(${numberSql(firstNonEmptySql(STATUS_KEYS, p))} >= ${p.add(k.status_gte)}, false)`)
   if (k.latency_ms_gt !== undefined) parts.push(`coalesce(${numberSql(firstNonEmptySql(LATENCY_KEYS, p))} > ${p.add(k.latency_ms_gt)}, false)`)
   for (const pred of k.attribute_predicates ?? []) {
-    const expr = attributeExpr('log', pred.key, p)
+    const expr = logAttributeSql(pred.key, p)
     if (pred.op === 'exists') parts.push(`(${expr} IS NOT NULL)`)
     else if (pred.op === 'eq') parts.push(`coalesce(${expr} = ${p.add(pred.value ?? '')}, false)`)
     else parts.push(`(${expr} IS NULL OR ${expr} <> ${p.add(pred.value ?? '')})`)
@@ -119,7 +134,7 @@ export function dropSql(rule: Rule, p: Params): string | null {
     }
     case 'path_drop': {
       const { patterns = [], match_attribute_key: matchKey, filter_group: group } = rule.config
-      const target = matchKey === undefined ? 'path' : attributeExpr('log', matchKey, p)
+      const target = matchKey === undefined ? 'path' : logAttributeSql(matchKey, p)
       return or([...patterns.map((pattern) => regexSql(target, pattern, p)), group ? filterGroupSql(group, p) : null])
     }
     case 'rate_limit':

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SimulateResponse } from '../../src/contract/rules'
 import type { LogRecord } from '../logs/record'
 import { generateLogs } from '../rules/test-logs'
 import { otlpPayload, startTestServer, type TestLog, type TestServer } from './support/server'
@@ -106,7 +107,7 @@ describe('simulate ≡ ingest', () => {
     // A: the batch stored without rules, then the rules enabled and each one simulated behind the rest.
     await replay(a, logs)
     const idsA = await createAll(a)
-    const simulated = []
+    const simulated: SimulateResponse[] = []
     for (const id of idsA) {
       const r = await a.api(`${R}/${id}/simulate`, { body: { date_from: '-1h' } })
       expect(r.status, JSON.stringify(r.body)).toBe(200)

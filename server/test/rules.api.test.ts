@@ -397,6 +397,23 @@ describe('rules at ingest', () => {
   })
 })
 
+describe('impact of concurrent ingest requests', () => {
+  /**
+   * Known bug outside the rules module: `server/store/ingest-writes.ts` upserts every request's
+   * drops of one flush in one INSERT … ON CONFLICT, and DuckDB keeps only the first row of each
+   * (env, rule, minute) key within one statement, so requests flushed together undercount
+   * `impact_24h`. The fix is to sum the drops by that key before the upsert (as the rollup does);
+   * then this test passes and `.fails` must go.
+   */
+  it.fails('counts the drops of requests that are written in the same flush', async () => {
+    const { R, create, ingest } = await freshEnv('impact-concurrent')
+    const rule = await create({ ...healthRule, enabled: true })
+    const t = Date.now() - 2 * MIN
+    await Promise.all(Array.from({ length: 10 }, (_, i) => ingest([{ service: 'api', body: `health ${i}`, timeMs: t + i, attributes: { 'http.route': '/health' } }])))
+    expect((await s.api(`${R}/${rule.id}`)).body.impact_24h.dropped_logs).toBe(10)
+  })
+})
+
 describe('warnings', () => {
   it('flags shadowed rules, rules that matched nothing in 24 h, and scopes naming a silent service', async () => {
     const { R, create, ingest } = await freshEnv('warnings')
@@ -455,7 +472,7 @@ describe('services integration', () => {
     const services = async () => {
       const r = await s.api(`${base}/services`, { body: { query: { dateRange: { date_from: '-1h' } } } })
       expect(r.status).toBe(200)
-      return new Map(r.body.services.map((x: any) => [x.service_name, x.active_rules]))
+      return new Map<string, { rule_name: string }[]>(r.body.services.map((x: any) => [x.service_name, x.active_rules]))
     }
     const entry = (r: any, summary: string) => ({ rule_id: r.id, rule_name: r.name, summary_string: summary })
     let rows = await services()
@@ -466,7 +483,7 @@ describe('services integration', () => {
     await s.api(`${R}/reorder`, { body: { ordered_ids: [checkoutLevels.id, searchOnly.id, orphans.id, everywhere.id, (await s.api(R)).body.results.find((r: any) => r.name === 'checkout disabled').id] } })
     await s.api(`${R}/${searchOnly.id}`, { method: 'PATCH', body: { enabled: false } })
     rows = await services()
-    expect(rows.get('checkout')!.map((r: any) => r.rule_name)).toEqual(['checkout levels', 'global cap'])
-    expect(rows.get('search')!.map((r: any) => r.rule_name)).toEqual(['global cap'])
+    expect(rows.get('checkout')!.map((r) => r.rule_name)).toEqual(['checkout levels', 'global cap'])
+    expect(rows.get('search')!.map((r) => r.rule_name)).toEqual(['global cap'])
   })
 })

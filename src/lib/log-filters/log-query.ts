@@ -2,7 +2,7 @@ import { NO_SERVICE } from '@/contract/logs'
 import { logsQuerySchema, type DateRange, type FilterGroup, type ViewFilters } from '@/contract/query'
 import { DEFAULT_FROM, toDateRange, type TimeRange } from '@/lib/time-range'
 import { flattenNodes, parseFilterNodes } from './filter-nodes'
-import { emptyExplorerFilters, logSearchSchema, type ExplorerFilters } from './log-search'
+import { logSearchSchema, pickExplorerFilters, type ExplorerFilters } from './log-search'
 
 /** What the explorer sends as the contract's `query` (without paging). */
 export interface ExplorerQuery {
@@ -69,7 +69,7 @@ export function fromViewFilters(raw: Record<string, unknown>): AppliedView {
   const group = raw.filterGroup
   const nodes = group === undefined || group === null ? [] : flattenNodes(parseFilterNodes([group]))
   return {
-    filters: { ...emptyExplorerFilters, services: parsed.services, severity: parsed.severity, q: parsed.q, order: parsed.order, filters: nodes },
+    filters: pickExplorerFilters({ ...parsed, filters: nodes }),
     range: dateRange ? { from: dateRange.date_from ?? DEFAULT_FROM, to: dateRange.date_to ?? undefined } : null,
   }
 }

@@ -6,8 +6,8 @@ import { parseFilterNodes, type FilterNode } from './filter-nodes'
 /**
  * Search params of the logs explorer (`/logs` and `/views/$shortId`), next to the shared `env`,
  * `from` and `to`:
- * - `services`: one name as a plain string (`?services=checkout`, what the Services page links to)
- *   or a list;
+ * - `services`: one name as a plain string (`?services=checkout`, what the Services page links to),
+ *   several as a list;
  * - `severity`: levels (`trace`/`fatal` are read as `debug`/`error`, as the API does);
  * - `q`: body search; `filters`: attribute filters (contract leaves, AND-ed);
  * - `order` (`earliest`), `tz` (`utc`), `wrap`: how the list reads;
@@ -21,6 +21,7 @@ const servicesParam = z
   .union([z.string(), z.array(z.unknown())])
   .transform((value) => (Array.isArray(value) ? value : [value]))
   .transform((list) => [...new Set(list.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length <= 512))].slice(0, MAX_SERVICES))
+  .transform((list): string | string[] => (list.length === 1 ? list[0]! : list))
 
 const severityParam = z
   .union([z.string(), z.array(z.unknown())])
@@ -42,9 +43,16 @@ export const logSearchSchema = z.object({
   logTs: z.iso.datetime({ offset: true }).optional().catch(undefined),
 })
 
-export type LogSearch = z.output<typeof logSearchSchema>
+/** The params as the URL holds them (`services` a string or a list). */
+export type LogSearchParams = z.output<typeof logSearchSchema>
+/** The params as the explorer uses them (`services` always a list). */
+export type LogSearch = Omit<LogSearchParams, 'services'> & { services: string[] }
 export type LogOrder = LogSearch['order']
 export type TimeZoneMode = LogSearch['tz']
+
+export function serviceList(services: string | readonly string[]): string[] {
+  return typeof services === 'string' ? [services] : [...services]
+}
 
 export const logSearchDefaults = {
   services: [] as string[],
@@ -65,18 +73,6 @@ export interface ExplorerFilters {
   order: LogOrder
 }
 
-export const emptyExplorerFilters: ExplorerFilters = { services: [], severity: [], q: '', filters: [], order: 'latest' }
-
-export function pickExplorerFilters(search: ExplorerFilters): ExplorerFilters {
-  return { services: search.services, severity: search.severity, q: search.q, filters: search.filters, order: search.order }
-}
-
-/** One service stays a plain string in the URL (`?services=checkout`), several become a list. */
-export function servicesParamValue(services: readonly string[]): string | string[] {
-  return services.length === 1 ? services[0]! : [...services]
-}
-
-/** The URL params that carry these filters (one service as a plain string). */
-export function explorerFiltersParams(filters: ExplorerFilters) {
-  return { ...filters, services: servicesParamValue(filters.services) }
+export function pickExplorerFilters(search: Omit<ExplorerFilters, 'services'> & { services: string | readonly string[] }): ExplorerFilters {
+  return { services: serviceList(search.services), severity: search.severity, q: search.q, filters: search.filters, order: search.order }
 }

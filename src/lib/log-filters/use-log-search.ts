@@ -1,6 +1,6 @@
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useCallback, useMemo } from 'react'
-import { logSearchDefaults, servicesParamValue, type LogSearch } from './log-search'
+import { logSearchDefaults, serviceList, type LogSearch } from './log-search'
 
 /**
  * The explorer's search params on whichever route shows it (`/logs`, `/views/$shortId`); both
@@ -11,7 +11,7 @@ export function useLogSearch(): LogSearch {
   const { services, severity, q, filters, order, tz, wrap, log, logTs } = search
   return useMemo(
     () => ({
-      services: services ?? logSearchDefaults.services,
+      services: services === undefined ? logSearchDefaults.services : serviceList(services),
       severity: severity ?? logSearchDefaults.severity,
       q: q ?? logSearchDefaults.q,
       filters: filters ?? logSearchDefaults.filters,
@@ -37,10 +37,8 @@ export function useSetLogSearch() {
     (patch: Partial<LogSearch> & { from?: string; to?: string }, options: SetLogSearchOptions = {}) =>
       navigate({
         to: '.',
-        search: (prev) => {
-          const next = { ...prev, ...patch }
-          return patch.services ? { ...next, services: servicesParamValue(patch.services) } : next
-        },
+        // The route's schema writes one service as a plain string.
+        search: (prev) => ({ ...prev, ...patch }),
         replace: options.replace,
       }),
     [navigate],

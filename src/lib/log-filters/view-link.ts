@@ -1,5 +1,4 @@
 import { fromViewFilters } from './log-query'
-import { explorerFiltersParams } from './log-search'
 
 /**
  * Search params that open a saved view as it was saved: its filters, and its time range when it
@@ -8,7 +7,7 @@ import { explorerFiltersParams } from './log-search'
 export function viewLinkSearch(filters: Record<string, unknown>) {
   const applied = fromViewFilters(filters)
   return {
-    ...explorerFiltersParams(applied.filters),
+    ...applied.filters,
     ...(applied.range && { from: applied.range.from, to: applied.range.to }),
     log: undefined,
     logTs: undefined,

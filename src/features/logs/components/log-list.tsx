@@ -112,7 +112,7 @@ export function LogList({ rows, activeIndex, openUuid, tz, wrap, busy, onOpen, o
               wrap={wrap}
               start={item.start - HEADER_HEIGHT}
               onOpen={onOpen}
-              measure={virtualizer.measureElement}
+              measure={wrap ? virtualizer.measureElement : undefined}
             />
           ))}
         </div>

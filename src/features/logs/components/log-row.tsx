@@ -17,7 +17,8 @@ interface LogRowProps {
   wrap: boolean
   start: number
   onOpen: (index: number) => void
-  measure: (element: HTMLElement | null) => void
+  /** Measures the row's real height (wrapped lines); unwrapped rows all have the same height. */
+  measure: ((element: HTMLElement | null) => void) | undefined
 }
 
 /** One log line. The body is a text node: whatever it contains is shown, never interpreted. */
@@ -31,7 +32,7 @@ export const LogRow = memo(function LogRow({ row, index, active, open, tz, wrap,
       aria-selected={active}
       data-index={index}
       onClick={() => onOpen(index)}
-      style={{ transform: `translateY(${start}px)`, minHeight: LOG_ROW_HEIGHT }}
+      style={{ transform: `translateY(${start}px)`, ...(wrap ? { minHeight: LOG_ROW_HEIGHT } : { height: LOG_ROW_HEIGHT }) }}
       className={cn(
         'absolute top-0 left-0 flex w-full cursor-pointer items-start gap-3 border-b border-border px-3 py-1.5 font-mono text-xs hover:bg-muted/60',
         active && 'bg-muted',

@@ -137,7 +137,7 @@ describe('simulate ≡ ingest', () => {
         const config = rule.config as { logs_per_second?: number; kb_per_second?: number }
         const avgBytes = logs.reduce((n, l) => n + l.bytes, 0) / logs.length
         const perSecond = config.logs_per_second ?? Math.ceil((config.kb_per_second! * 1024) / avgBytes)
-        expect(Math.abs(sim.dropped_logs - real.logs), report).toBeLessThanOrEqual(real.seconds.size * perSecond)
+        expect(Math.abs(sim.dropped_logs! - real.logs), report).toBeLessThanOrEqual(real.seconds.size * perSecond)
       } else {
         expect(sim.dropped_logs, report).toBe(real.logs)
         expect(sim.dropped_bytes, report).toBe(real.bytes)

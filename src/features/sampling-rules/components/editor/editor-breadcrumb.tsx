@@ -6,7 +6,7 @@ export function EditorBreadcrumb({ current }: { current: string }) {
     <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted-foreground">
       <ol className="flex items-center gap-1.5">
         <li>
-          <Link to="/sampling-rules" className="hover:text-foreground hover:underline">
+          <Link to="/sampling-rules" activeOptions={{ exact: true }} className="hover:text-foreground hover:underline">
             Sampling rules
           </Link>
         </li>

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { SimulateResponse } from '@/contract/rules'
@@ -28,8 +28,11 @@ function Notes({ notes }: { notes: string }) {
   )
 }
 
-/** The estimate: the share dropped in large type, what that means per day, by service and over time. */
-export function PreviewResult({ data }: { data: SimulateResponse }) {
+/**
+ * The estimate: the share dropped in large type, what that means per day, by service and over time.
+ * Memoised: the form re-renders on every keystroke, the estimate only when a new answer arrives.
+ */
+export const PreviewResult = memo(function PreviewResult({ data }: { data: SimulateResponse }) {
   if (data.total_logs === 0) {
     return (
       <div className="space-y-2 py-4 text-center text-sm">
@@ -98,4 +101,4 @@ export function PreviewResult({ data }: { data: SimulateResponse }) {
       <Notes notes={data.notes} />
     </div>
   )
-}
+})

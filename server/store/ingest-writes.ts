@@ -115,7 +115,18 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
           'e, make_timestamp(h), t, s, k, c', '(env_id, hour, attribute_type, service_name, key)', 'count = count + EXCLUDED.count')
       }
       if (drops.length) {
-        const rows = drops.map((d) => ({ e: d.envId, r: d.ruleId, m: d.minuteUs, n: d.logs, b: d.bytes }))
+        // Requests flushed together can drop for the same (env, rule, minute): sum them first, as
+        // one upsert statement must not name a key twice.
+        const summed = new Map<string, { e: number; r: string; m: number; n: number; b: number }>()
+        for (const d of drops) {
+          const key = `${d.envId}|${d.ruleId}|${d.minuteUs}`
+          const row = summed.get(key)
+          if (row) {
+            row.n += d.logs
+            row.b += d.bytes
+          } else summed.set(key, { e: d.envId, r: d.ruleId, m: d.minuteUs, n: d.logs, b: d.bytes })
+        }
+        const rows = [...summed.values()]
         await upsert(c, 'rule_impact', rows, `{"e":"INTEGER","r":"UUID","m":"BIGINT","n":"BIGINT","b":"BIGINT"}`,
           'e, r, make_timestamp(m), n, b', '(env_id, rule_id, minute)', 'dropped_logs = dropped_logs + EXCLUDED.dropped_logs, dropped_bytes = dropped_bytes + EXCLUDED.dropped_bytes')
       }

@@ -398,14 +398,8 @@ describe('rules at ingest', () => {
 })
 
 describe('impact of concurrent ingest requests', () => {
-  /**
-   * Known bug outside the rules module: `server/store/ingest-writes.ts` upserts every request's
-   * drops of one flush in one INSERT … ON CONFLICT, and DuckDB keeps only the first row of each
-   * (env, rule, minute) key within one statement, so requests flushed together undercount
-   * `impact_24h`. The fix is to sum the drops by that key before the upsert (as the rollup does);
-   * then this test passes and `.fails` must go.
-   */
-  it.fails('counts the drops of requests that are written in the same flush', async () => {
+  /** Requests flushed in one transaction share (env, rule, minute) keys: their drops must add up. */
+  it('counts the drops of requests that are written in the same flush', async () => {
     const { R, create, ingest } = await freshEnv('impact-concurrent')
     const rule = await create({ ...healthRule, enabled: true })
     const t = Date.now() - 2 * MIN

@@ -1,0 +1,229 @@
+/**
+ * API latency over HTTP against the real server (a child process), each figure beside the same
+ * store function run in the bench process on the same store opened read-only (after the server has
+ * closed it: DuckDB allows one writing process), with DuckDB's own share timed apart.
+ */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { simulateSavedRule } from '../../server/rules/simulate'
+import type { Db } from '../../server/store/db'
+import { listAttributeValues, queryLogs, serviceSparkline, serviceStats, sparkline } from '../../server/store/logs'
+import { startChildServer } from './child'
+import type { StoreMeta } from './generate'
+import { send } from './http'
+import { ReadOnlyStore } from './readonly-db'
+import { median, p95, timeRuns, type Figure } from './report'
+import { createRules, deleteAllRules, rulesApiAvailable, SIMULATED_RULE, simulatePath, TEN_ENABLED_RULES } from './rules'
+
+const LOGS = '/api/environments/1/logs'
+const HOUR_MS = 3_600_000
+
+/** The fields of the answers that `describe` reads. */
+interface Answer {
+  total_services?: number
+  sparkline?: unknown[]
+  results?: unknown[]
+  total_logs?: number
+  matched_logs?: number
+  estimated_reduction_pct?: number
+}
+
+interface Case {
+  id: string
+  label: string
+  target: string
+  judgedBy: string
+  /** Judged on the HTTP median. */
+  limitMs?: number
+  request: () => { method: string; path: string; body?: unknown }
+  inProcess: (db: Db) => Promise<unknown>
+  /** A line saying the answer was a real one (rows found…), from one HTTP answer. */
+  describe: (answer: Answer) => string
+}
+
+export function copyStore(from: string, to: string) {
+  rmSync(to, { recursive: true, force: true })
+  mkdirSync(to, { recursive: true })
+  copyFileSync(join(from, 'logdeck.duckdb'), join(to, 'logdeck.duckdb'))
+}
+
+export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir: string; log: (s: string) => void; budgetMs: number }): Promise<{ figures: Figure[] }> {
+  const { meta, log } = opts
+  copyStore(opts.store, opts.workDir)
+  const endMs = meta.toMs + 1
+  const win = (hours: number) => ({ fromMs: endMs - hours * HOUR_MS, toMs: endMs })
+  const range = (hours: number) => ({ date_from: new Date(endMs - hours * HOUR_MS).toISOString(), date_to: new Date(endMs).toISOString() })
+  const filter = (hours: number) => ({ envId: 1, fromUs: win(hours).fromMs * 1000, toUs: win(hours).toMs * 1000 })
+
+  const server = await startChildServer({ dataDir: opts.workDir, memoryLimit: '1GB' })
+  let simulateId: string | null = null
+  const figures: Figure[] = []
+  try {
+    if (await rulesApiAvailable(server.url)) {
+      await deleteAllRules(server.url)
+      await createRules(server.url, TEN_ENABLED_RULES)
+      simulateId = (await createRules(server.url, [SIMULATED_RULE]))[0]!
+    }
+    const services = async (db: Db, hours: number) => {
+      const f = filter(hours)
+      const { services: all } = await serviceStats(db, f)
+      return serviceSparkline(db, { ...f, serviceNames: all.slice(0, 100).map((s) => s.service_name) })
+    }
+    const values = (key: string) => (db: Db) =>
+      listAttributeValues(db, { ...filter(24), serviceNames: [], filterGroup: undefined, kind: 'log', key, value: '', limit: 100, offset: 0 })
+    const valuesPath = (key: string) => `${LOGS}/values?key=${encodeURIComponent(key)}&dateRange=${encodeURIComponent(JSON.stringify(range(24)))}`
+    const cases: Case[] = [
+      {
+        id: 'services_1h',
+        label: 'services 1 h (HTTP)',
+        target: '',
+        judgedBy: '',
+        request: () => ({ method: 'POST', path: `${LOGS}/services`, body: { query: { dateRange: range(1), limit: 10_000 } } }),
+        inProcess: (db) => services(db, 1),
+        describe: (a) => `${a.total_services} services`,
+      },
+      {
+        id: 'services_24h',
+        label: 'services 24 h (HTTP)',
+        target: '≤ 50 ms',
+        judgedBy: 'p50 over HTTP',
+        limitMs: 50,
+        request: () => ({ method: 'POST', path: `${LOGS}/services`, body: { query: { dateRange: range(24), limit: 10_000 } } }),
+        inProcess: (db) => services(db, 24),
+        describe: (a) => `${a.total_services} services, ${a.sparkline?.length} sparkline points`,
+      },
+      {
+        id: 'sparkline_24h',
+        label: 'sparkline 24 h by service (HTTP)',
+        target: '',
+        judgedBy: '',
+        request: () => ({ method: 'POST', path: `${LOGS}/sparkline`, body: { query: { dateRange: range(24), sparklineBreakdownBy: 'service' } } }),
+        inProcess: (db) => sparkline(db, filter(24), 'service'),
+        describe: (a) => `${a.results?.length} points`,
+      },
+      {
+        id: 'query_newest_100',
+        label: 'query newest 100, 24 h (HTTP)',
+        target: '',
+        judgedBy: '',
+        request: () => ({ method: 'POST', path: `${LOGS}/query`, body: { query: { dateRange: range(24), limit: 100 } } }),
+        inProcess: (db) => queryLogs(db, { ...filter(24), orderBy: 'latest', limit: 100 }),
+        describe: (a) => `${a.results?.length} rows`,
+      },
+      {
+        id: 'query_substring',
+        label: 'query newest 100 with substring "timeout", 24 h (HTTP)',
+        target: '≤ 60 ms',
+        judgedBy: 'p50 over HTTP',
+        limitMs: 60,
+        request: () => ({ method: 'POST', path: `${LOGS}/query`, body: { query: { dateRange: range(24), limit: 100, searchTerm: 'timeout' } } }),
+        inProcess: (db) => queryLogs(db, { ...filter(24), searchTerm: 'timeout', orderBy: 'latest', limit: 100 }),
+        describe: (a) => `${a.results?.length} rows`,
+      },
+      {
+        id: 'values_hot',
+        label: 'values of http.route (hot column), 24 h (HTTP)',
+        target: '',
+        judgedBy: '',
+        request: () => ({ method: 'GET', path: valuesPath('http.route') }),
+        inProcess: values('http.route'),
+        describe: (a) => `${a.results?.length} values`,
+      },
+      {
+        id: 'values_cold',
+        label: 'values of exception.type (JSON attribute), 24 h (HTTP)',
+        target: '',
+        judgedBy: '',
+        request: () => ({ method: 'GET', path: valuesPath('exception.type') }),
+        inProcess: values('exception.type'),
+        describe: (a) => `${a.results?.length} values`,
+      },
+    ]
+    if (simulateId) {
+      const id = simulateId
+      cases.push({
+        id: 'simulate',
+        label: 'simulate 1 rule behind 10 enabled, 24 h (HTTP)',
+        target: '≤ 500 ms',
+        judgedBy: 'p50 over HTTP',
+        limitMs: 500,
+        request: () => ({ method: 'POST', path: simulatePath(id), body: range(24) }),
+        inProcess: (db) => simulateSavedRule(db, 1, id, { fromUs: filter(24).fromUs, toUs: filter(24).toUs }),
+        describe: (a) => `over ${a.total_logs} logs: ${a.matched_logs} matched, ${a.estimated_reduction_pct} % dropped`,
+      })
+    }
+
+    const http: Record<string, { runs: number[]; note: string }> = {}
+    for (const c of cases) {
+      let last: Answer = {}
+      const runs = await timeRuns(
+        async () => {
+          const r = c.request()
+          const a = await send(r.method, server.url + r.path, r.body === undefined ? undefined : JSON.stringify(r.body), r.body === undefined ? {} : { 'content-type': 'application/json' })
+          if (a.status !== 200) throw new Error(`${c.id}: HTTP ${a.status} ${a.text.slice(0, 300)}`)
+          last = JSON.parse(a.text) as Answer
+          return a.ms
+        },
+        { budgetMs: opts.budgetMs },
+      )
+      http[c.id] = { runs, note: c.describe(last) }
+      log(`  ${c.label}: p50 ${median(runs).toFixed(1)} ms, p95 ${p95(runs).toFixed(1)} ms (${runs.length} runs; ${http[c.id]!.note})`)
+    }
+    await server.stop()
+
+    // The same functions, same store, same arguments, in this process (the server has closed the file).
+    const ro = await ReadOnlyStore.open(join(opts.workDir, 'logdeck.duckdb'))
+    try {
+      for (const c of cases) {
+        const sql: number[] = []
+        const whole = await timeRuns(
+          async () => {
+            ro.sqlMs = 0
+            const t = performance.now()
+            await c.inProcess(ro.db)
+            sql.push(ro.sqlMs)
+            return performance.now() - t
+          },
+          { budgetMs: opts.budgetMs },
+        )
+        const sqlRuns = sql.slice(-whole.length)
+        const h = http[c.id]!
+        const pass = c.limitMs === undefined ? null : median(h.runs) <= c.limitMs
+        figures.push({
+          id: c.id,
+          group: 'api',
+          label: c.label,
+          unit: 'ms',
+          median: median(h.runs),
+          p95: p95(h.runs),
+          samples: h.runs.length,
+          raw: { median: median(sqlRuns), p95: p95(sqlRuns), inProcessMedian: median(whole), inProcessP95: p95(whole), samples: whole.length },
+          target: c.target,
+          judgedBy: c.judgedBy,
+          pass,
+          note: h.note,
+        })
+        log(`  ${c.label}: DuckDB p50 ${median(sqlRuns).toFixed(1)} ms, whole store function p50 ${median(whole).toFixed(1)} ms`)
+      }
+    } finally {
+      ro.close()
+    }
+    if (!simulateId) {
+      figures.push({
+        id: 'simulate',
+        group: 'api',
+        label: 'simulate 1 rule behind 10 enabled, 24 h (HTTP)',
+        unit: 'ms',
+        median: null,
+        p95: null,
+        target: '≤ 500 ms',
+        judgedBy: 'p50 over HTTP',
+        pass: null,
+        note: 'not available: this build does not serve logs/sampling_rules',
+      })
+    }
+    return { figures }
+  } finally {
+    await server.stop()
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * OTLP ingest rate (protobuf batches from concurrent senders, closed loop) into a copy of the
+ * benchmark store, with no rules and then with 20 enabled rules, and the server's RSS meanwhile.
+ */
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { copyStore } from './api-figures'
+import { startChildServer, type ChildServer } from './child'
+import { api } from './http'
+import { buildTemplates, ingestFlat, perSecondRates, type IngestRun, type ProtoTemplate } from './otlp'
+import { hotSpots, largestProfile } from './profile'
+import { median, p95, quantile, type Figure } from './report'
+import { createRules, deleteAllRules, rulesApiAvailable, TWENTY_INGEST_RULES } from './rules'
+
+const GiB = 2 ** 30
+const MiB = 2 ** 20
+
+export interface IngestOptions {
+  store: string
+  workDir: string
+  seconds: number
+  senders: number
+  batchLogs: number
+  log: (s: string) => void
+  /** Write a CPU profile of the server (node --cpu-prof) here and summarise it. */
+  profileDir?: string
+}
+
+/** Samples the child's VmRSS every 250 ms until stopped. */
+function sampleRss(server: ChildServer) {
+  const samples: number[] = []
+  const timer = setInterval(() => {
+    const m = server.memory()
+    if (m) samples.push(m.rss)
+  }, 250)
+  return { samples, stop: () => clearInterval(timer) }
+}
+
+function rateFigure(id: string, label: string, run: IngestRun, target: string, judgedBy: string, pass: boolean | null, note: string): Figure {
+  const perSecond = perSecondRates(run)
+  return {
+    id,
+    group: 'ingest',
+    label,
+    unit: 'logs/s',
+    median: median(perSecond),
+    // For a rate the slow tail is what matters: the 5th percentile of per-second rates.
+    p95: quantile(perSecond, 0.05),
+    samples: perSecond.length,
+    target,
+    judgedBy,
+    pass,
+    note,
+    extra: {
+      meanRate: run.rate,
+      ackedLogs: run.ackedLogs,
+      ackedBatches: run.ackedBatches,
+      failedBatches: run.failedBatches,
+      failures: run.failures,
+      seconds: run.seconds,
+      batchLatencyP50: median(run.latencies),
+      batchLatencyP95: p95(run.latencies),
+    },
+  }
+}
+
+export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Figure[]; profile?: ReturnType<typeof hotSpots> & { file: string } }> {
+  const { log } = opts
+  copyStore(opts.store, opts.workDir)
+  log(`  encoding ${8} protobuf export requests of ~${opts.batchLogs.toLocaleString('en-US')} logs with the OpenTelemetry serializer…`)
+  const templates: ProtoTemplate[] = await buildTemplates(8, opts.batchLogs)
+  const kb = templates[0]!.body.length / 1024
+  if (opts.profileDir) {
+    rmSync(opts.profileDir, { recursive: true, force: true })
+    mkdirSync(opts.profileDir, { recursive: true })
+  }
+  const server = await startChildServer({
+    dataDir: opts.workDir,
+    memoryLimit: '1GB',
+    nodeArgs: opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : [],
+  })
+  const rss = sampleRss(server)
+  const figures: Figure[] = []
+  try {
+    const hasRules = await rulesApiAvailable(server.url)
+    if (hasRules) await deleteAllRules(server.url)
+    log(`  warm-up 5 s (${opts.senders} senders, batches of ${templates[0]!.logs} logs, ${kb.toFixed(0)} KiB)…`)
+    await ingestFlat(server.url, server.token, templates, opts.senders, 5)
+    const plain = await ingestFlat(server.url, server.token, templates, opts.senders, opts.seconds)
+    log(`  no rules: ${Math.round(plain.rate).toLocaleString('en-US')} logs/s over ${plain.seconds.toFixed(1)} s (${plain.ackedBatches} batches acked, ${plain.failedBatches} failed${plain.failures.length ? `: ${plain.failures[0]}` : ''})`)
+    const noRuleNote = `mean ${Math.round(plain.rate).toLocaleString('en-US')} logs/s over ${plain.seconds.toFixed(0)} s, ${opts.senders} senders, batches of ${templates[0]!.logs} (${kb.toFixed(0)} KiB protobuf); batch ack p50 ${median(plain.latencies).toFixed(0)} ms, p95 ${p95(plain.latencies).toFixed(0)} ms; ${plain.failedBatches} failed; p95 column = 5th percentile of per-second rates`
+    figures.push(rateFigure('ingest_no_rules', 'OTLP protobuf ingest, no rules', plain, '≥ 100,000 logs/s', 'mean rate, sustained', plain.rate >= 100_000 && plain.failedBatches === 0, noRuleNote))
+
+    if (hasRules) {
+      await createRules(server.url, TWENTY_INGEST_RULES)
+      await ingestFlat(server.url, server.token, templates, opts.senders, 3)
+      const before = await droppedSoFar(server.url)
+      const ruled = await ingestFlat(server.url, server.token, templates, opts.senders, opts.seconds)
+      const dropped = (await droppedSoFar(server.url)) - before
+      const ratio = ruled.rate / plain.rate
+      log(`  20 rules: ${Math.round(ruled.rate).toLocaleString('en-US')} logs/s (${(100 * ratio).toFixed(0)} % of no-rule), ${((100 * dropped) / Math.max(1, ruled.ackedLogs)).toFixed(1)} % dropped by rules`)
+      figures.push(
+        rateFigure(
+          'ingest_20_rules',
+          'OTLP protobuf ingest, 20 enabled rules',
+          ruled,
+          '≥ 80 % of no-rule rate',
+          'mean rate ÷ no-rule mean',
+          ratio >= 0.8 && ruled.failedBatches === 0,
+          `mean ${Math.round(ruled.rate).toLocaleString('en-US')} logs/s = ${(100 * ratio).toFixed(1)} % of no-rule; rules dropped ${((100 * dropped) / Math.max(1, ruled.ackedLogs)).toFixed(1)} % of received logs; ${ruled.failedBatches} failed`,
+        ),
+      )
+      await deleteAllRules(server.url)
+    } else {
+      figures.push({ id: 'ingest_20_rules', group: 'ingest', label: 'OTLP protobuf ingest, 20 enabled rules', unit: 'logs/s', median: null, p95: null, target: '≥ 80 % of no-rule rate', judgedBy: 'mean rate ÷ no-rule mean', pass: null, note: 'not available: this build does not serve logs/sampling_rules' })
+    }
+    rss.stop()
+    const hwm = server.memory()?.hwm ?? NaN
+    figures.push({
+      id: 'rss_ingest',
+      group: 'ingest',
+      label: 'server RSS during ingest',
+      unit: 'MiB',
+      median: median(rss.samples) / MiB,
+      p95: p95(rss.samples) / MiB,
+      samples: rss.samples.length,
+      target: '≤ 1,536 MiB (1.5 GiB)',
+      judgedBy: 'peak (VmHWM)',
+      pass: hwm <= 1.5 * GiB,
+      note: `peak VmHWM ${(hwm / MiB).toFixed(0)} MiB; DuckDB memory_limit 1GB (the default)`,
+      extra: { hwmBytes: hwm },
+    })
+  } finally {
+    rss.stop()
+    await server.stop()
+  }
+  if (opts.profileDir) {
+    const file = largestProfile(opts.profileDir)
+    if (file) return { figures, profile: { file, ...hotSpots(file, 30) } }
+  }
+  return { figures }
+}
+
+async function droppedSoFar(url: string): Promise<number> {
+  const { body } = await api<{ results: { impact_24h?: { dropped_logs: number } }[] }>(url, 'GET', '/api/environments/1/logs/sampling_rules?limit=1000')
+  return body.results.reduce((n, r) => n + (r.impact_24h?.dropped_logs ?? 0), 0)
+}
+
+export const ingestWorkDir = (base: string) => join(base, 'work-ingest')

@@ -1,0 +1,252 @@
+/**
+ * OTLP/HTTP protobuf load: realistic export requests encoded ONCE by the OpenTelemetry JS SDK's own
+ * serializer (@opentelemetry/otlp-transformer), then replayed with fresh timestamps written into
+ * the encoded bytes, so the sender spends almost no CPU per batch and the server does all the work.
+ */
+import { ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api'
+import type { SeverityNumber } from '@opentelemetry/api-logs'
+import { ProtobufLogsSerializer } from '@opentelemetry/otlp-transformer'
+import { resourceFromAttributes } from '@opentelemetry/resources'
+import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs'
+import type { LogRecord } from '../../server/logs/record'
+import { benchServices, RecordGenerator } from './generate'
+import { send } from './http'
+
+export interface ProtoTemplate {
+  body: Buffer
+  logs: number
+  /** Byte offsets of every LogRecord's time_unix_nano and observed_time_unix_nano (fixed64). */
+  timeOffsets: Uint32Array
+  /** Per offset: how many ns before "now" that record sits (spreads a batch over ~1 s). */
+  ageNs: BigUint64Array
+}
+
+/** Encodes LogRecords as one ExportLogsServiceRequest with the SDK (one resource per service and host). */
+export async function encodeProtobuf(records: readonly LogRecord[]): Promise<Buffer> {
+  const exporter = new InMemoryLogRecordExporter()
+  const providers = new Map<Record<string, string>, LoggerProvider>()
+  const providerFor = (resource: Record<string, string>) => {
+    let p = providers.get(resource)
+    if (!p) {
+      p = new LoggerProvider({ resource: resourceFromAttributes(resource), processors: [new SimpleLogRecordProcessor({ exporter })] })
+      providers.set(resource, p)
+    }
+    return p
+  }
+  for (const r of records) {
+    const logger = providerFor(r.resourceAttributes).getLogger('bench', '1.0.0')
+    const context = r.traceId
+      ? trace.setSpanContext(ROOT_CONTEXT, { traceId: r.traceId, spanId: r.spanId || '0123456789abcdef', traceFlags: TraceFlags.SAMPLED })
+      : undefined
+    const sec = Math.floor(r.timestampUs / 1e6)
+    const ns = (r.timestampUs % 1e6) * 1000
+    logger.emit({
+      timestamp: [sec, ns],
+      observedTimestamp: [sec, ns],
+      severityNumber: r.severityNumber as SeverityNumber,
+      severityText: r.severityText,
+      body: r.body,
+      attributes: r.attributes,
+      context,
+    })
+  }
+  await Promise.all([...providers.values()].map((p) => p.forceFlush()))
+  const bytes = ProtobufLogsSerializer.serializeRequest(exporter.getFinishedLogRecords())
+  if (!bytes) throw new Error('The OpenTelemetry serializer produced nothing.')
+  return Buffer.from(bytes)
+}
+
+function varint(buf: Buffer, pos: number): [number, number] {
+  let result = 0
+  let shift = 0
+  for (;;) {
+    const b = buf[pos++]!
+    result += (b & 0x7f) * 2 ** shift
+    if (b < 0x80) return [result, pos]
+    shift += 7
+  }
+}
+
+/** Walks an encoded message; `onField(field, wireType, start, end)` for each field (end = after its value). */
+function walk(buf: Buffer, from: number, to: number, onField: (field: number, wire: number, start: number, end: number) => void) {
+  let pos = from
+  while (pos < to) {
+    const [tag, p] = varint(buf, pos)
+    const field = Math.floor(tag / 8)
+    const wire = tag & 7
+    let end: number
+    let start = p
+    if (wire === 0) end = varint(buf, p)[1]
+    else if (wire === 1) end = p + 8
+    else if (wire === 5) end = p + 4
+    else if (wire === 2) {
+      const [len, q] = varint(buf, p)
+      start = q
+      end = q + len
+    } else throw new Error(`unexpected wire type ${wire}`)
+    onField(field, wire, start, end)
+    pos = end
+  }
+}
+
+/** Offsets of time_unix_nano (1) and observed_time_unix_nano (11) in every LogRecord of a request. */
+export function timeFieldOffsets(buf: Buffer): number[] {
+  const out: number[] = []
+  walk(buf, 0, buf.length, (f, w, s, e) => {
+    if (f !== 1 || w !== 2) return // ResourceLogs
+    walk(buf, s, e, (f2, w2, s2, e2) => {
+      if (f2 !== 2 || w2 !== 2) return // ScopeLogs
+      walk(buf, s2, e2, (f3, w3, s3, e3) => {
+        if (f3 !== 2 || w3 !== 2) return // LogRecord
+        walk(buf, s3, e3, (f4, w4, s4) => {
+          if ((f4 === 1 || f4 === 11) && w4 === 1) out.push(s4)
+        })
+      })
+    })
+  })
+  return out
+}
+
+/** `count` different templates of about `logs` records each (different traces, paths, services). */
+export async function buildTemplates(count: number, logs: number, seed = 7): Promise<ProtoTemplate[]> {
+  const now = Date.now()
+  const gen = new RecordGenerator(seed, benchServices(40), now)
+  const out: ProtoTemplate[] = []
+  for (let i = 0; i < count; i++) {
+    const records = gen.batch(now - 1000, now, logs)
+    const body = await encodeProtobuf(records)
+    const offsets = timeFieldOffsets(body)
+    if (offsets.length !== records.length * 2) throw new Error(`found ${offsets.length} time fields for ${records.length} records`)
+    const ageNs = new BigUint64Array(offsets.length)
+    for (let j = 0; j < offsets.length; j++) {
+      const t = body.readBigUInt64LE(offsets[j]!)
+      ageNs[j] = BigInt(now) * 1_000_000n - t > 0n ? BigInt(now) * 1_000_000n - t : 0n
+    }
+    out.push({ body, logs: records.length, timeOffsets: Uint32Array.from(offsets), ageNs })
+  }
+  return out
+}
+
+/** A copy of the template with its records moved to end at `nowMs`. */
+export function stamp(t: ProtoTemplate, nowMs: number): Buffer {
+  const body = Buffer.from(t.body)
+  const now = BigInt(nowMs) * 1_000_000n
+  for (let j = 0; j < t.timeOffsets.length; j++) body.writeBigUInt64LE(now - t.ageNs[j]!, t.timeOffsets[j]!)
+  return body
+}
+
+export interface SendResult {
+  status: number
+  ms: number
+  logs: number
+  text: string
+}
+
+export async function sendProtobuf(url: string, token: string, body: Buffer, logs: number): Promise<SendResult> {
+  const a = await send('POST', `${url}/v1/logs`, body, { 'content-type': 'application/x-protobuf', authorization: `Bearer ${token}` })
+  return { status: a.status, ms: a.ms, logs, text: a.status === 200 ? '' : a.text.slice(0, 300) }
+}
+
+export interface IngestRun {
+  /** Logs in batches that were answered 200. */
+  ackedLogs: number
+  ackedBatches: number
+  failedBatches: number
+  /** The first few non-200 answers. */
+  failures: string[]
+  seconds: number
+  /** Acknowledged logs per second over the run. */
+  rate: number
+  latencies: number[]
+  /** When each acknowledged batch was answered (ms since the run started) and its size. */
+  timeline: [number, number][]
+  /** performance.now() at the start. */
+  started: number
+}
+
+/** Acknowledged logs per whole second of a run (the last, partial second left out). */
+export function perSecondRates(run: IngestRun): number[] {
+  const seconds = Math.floor(run.seconds)
+  const buckets = new Array<number>(seconds).fill(0)
+  for (const [ms, logs] of run.timeline) {
+    const s = Math.floor(ms / 1000)
+    if (s < seconds) buckets[s]! += logs
+  }
+  return buckets
+}
+
+/**
+ * Sends as fast as the server acknowledges, from `senders` concurrent loops, for `seconds`
+ * (each loop waits for its answer before sending the next batch: closed-loop, like an exporter).
+ */
+export async function ingestFlat(url: string, token: string, templates: ProtoTemplate[], senders: number, seconds: number): Promise<IngestRun> {
+  const started = performance.now()
+  const run: IngestRun = { ackedLogs: 0, ackedBatches: 0, failedBatches: 0, failures: [], seconds: 0, rate: 0, latencies: [], timeline: [], started }
+  const until = started + seconds * 1000
+  let k = 0
+  const loop = async () => {
+    while (performance.now() < until) {
+      const t = templates[k++ % templates.length]!
+      const r = await sendProtobuf(url, token, stamp(t, Date.now()), t.logs).catch((e: Error) => ({ status: 0, ms: 0, logs: t.logs, text: e.message }))
+      record(run, r)
+    }
+  }
+  await Promise.all(Array.from({ length: senders }, loop))
+  run.seconds = (performance.now() - started) / 1000
+  run.rate = run.ackedLogs / run.seconds
+  return run
+}
+
+/**
+ * A steady rate: one batch every `logs / ratePerSecond` seconds, whatever the answers do (open
+ * loop, so a slow server shows as a missed rate, not as a lower send rate). At most `maxInFlight`
+ * batches wait for answers; past that a batch is late, and the run says so.
+ */
+export async function ingestSteady(
+  url: string,
+  token: string,
+  templates: ProtoTemplate[],
+  ratePerSecond: number,
+  seconds: number,
+  maxInFlight = 16,
+): Promise<IngestRun & { target: number; sentBatches: number }> {
+  const perBatch = templates[0]!.logs
+  const intervalMs = (perBatch / ratePerSecond) * 1000
+  const started = performance.now()
+  const run = { ackedLogs: 0, ackedBatches: 0, failedBatches: 0, failures: [] as string[], seconds: 0, rate: 0, latencies: [] as number[], timeline: [] as [number, number][], started, target: ratePerSecond, sentBatches: 0 }
+  const total = Math.floor((seconds * 1000) / intervalMs)
+  const inFlight = new Set<Promise<void>>()
+  for (let i = 0; i < total; i++) {
+    const due = started + i * intervalMs
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight)
+    const t = templates[i % templates.length]!
+    run.sentBatches++
+    const p: Promise<void> = sendProtobuf(url, token, stamp(t, Date.now()), t.logs)
+      .catch((e: Error) => ({ status: 0, ms: 0, logs: t.logs, text: e.message }))
+      .then((r) => record(run, r))
+      .finally(() => inFlight.delete(p))
+    inFlight.add(p)
+  }
+  await Promise.all(inFlight)
+  run.seconds = (performance.now() - started) / 1000
+  // Sustained rate: acknowledged logs over the span in which acknowledgements arrived (plus one
+  // interval). A constant answer latency does not lower it; a growing backlog stretches the span.
+  const acks = run.timeline.map(([ms]) => ms)
+  const span = acks.length ? Math.max(...acks) - Math.min(...acks) + intervalMs : run.seconds * 1000
+  run.rate = run.ackedLogs / (span / 1000)
+  return run
+}
+
+function record(run: IngestRun, r: SendResult) {
+  if (r.status === 200) {
+    run.ackedLogs += r.logs
+    run.ackedBatches++
+    run.latencies.push(r.ms)
+    run.timeline.push([performance.now() - run.started, r.logs])
+  } else {
+    run.failedBatches++
+    if (run.failures.length < 5) run.failures.push(`${r.status} ${r.text}`)
+  }
+}

@@ -7,7 +7,8 @@ import type { LogRecord } from '../logs/record'
 import { Db, Params } from '../store/db'
 import { writeBatch } from '../store/ingest-writes'
 import { compileRules } from './engine'
-import { matchesSql, Outcome, outcomeSql } from './rule-sql'
+import { storedAttributeKeys } from '../store/rules'
+import { jsonKeysOf, Outcome, RuleSql, sampleDropThreshold } from './rule-sql'
 import { generateLogs } from './test-logs'
 
 /**
@@ -134,9 +135,14 @@ function engineOutcomes(ahead: Rule[], target: Rule, batch: LogRecord[] = logs):
   return out
 }
 
-async function sqlOutcomes(ahead: Rule[], target: Rule, env = ENV): Promise<Map<string, number>> {
+/**
+ * Per uuid, the CASE outcome. With `catalog`, keys missing from the attribute-key catalog are read
+ * as absent without touching the JSON (what simulate does); without, every key is read from the text.
+ */
+async function sqlOutcomes(ahead: Rule[], target: Rule, env = ENV, catalog = true): Promise<Map<string, number>> {
+  const keys = catalog ? await storedAttributeKeys(db, env, jsonKeysOf([...ahead, target]), { fromUs: 0, toUs: Date.now() * 1000 }) : null
   const p = new Params()
-  const rows = await db.all(`SELECT uuid::VARCHAR AS uuid, ${outcomeSql(ahead, target, p)} AS d FROM logs WHERE env_id = ${p.add(env)}`, p)
+  const rows = await db.all(`SELECT uuid::VARCHAR AS uuid, ${new RuleSql(p, keys).outcome(ahead, target)} AS d FROM logs WHERE env_id = ${p.add(env)}`, p)
   return new Map(rows.map((r) => [r.uuid as string, r.d as number]))
 }
 
@@ -147,9 +153,12 @@ function expectSame(sql: Map<string, number>, engine: Map<string, number>, label
   expect(sample, label).toEqual([])
 }
 
-describe('outcomeSql ≡ engine, per stored log', () => {
-  it('agrees for every rule on its own', async () => {
-    for (const target of RULES) expectSame(await sqlOutcomes([], target), engineOutcomes([], target), target.name)
+describe('RuleSql.outcome ≡ engine, per stored log', () => {
+  it('agrees for every rule on its own, with and without the key catalog', async () => {
+    for (const target of RULES) {
+      expectSame(await sqlOutcomes([], target), engineOutcomes([], target), target.name)
+      expectSame(await sqlOutcomes([], target, ENV, false), engineOutcomes([], target), `${target.name} without catalog`)
+    }
   })
 
   it('agrees for every rule behind all the rules before it (first match wins)', async () => {
@@ -175,11 +184,22 @@ describe('outcomeSql ≡ engine, per stored log', () => {
   })
 })
 
-describe('matchesSql', () => {
+describe('sampleDropThreshold', () => {
+  it('is the first key the engine samples out, for any rate', () => {
+    const rates = [1e-10, 0.001, 0.1, 0.25, 0.3, 0.5, 0.7, 0.9, 0.999999, 1 - 1e-12, ...Array.from({ length: 2000 }, (_, i) => ((i * 7919) % 10007) / 10007)]
+    for (const rate of rates.filter((r) => r > 0 && r < 1)) {
+      const k = sampleDropThreshold(rate)
+      expect((k - 1) / 0xffffffff < rate, String(rate)).toBe(true)
+      expect(k / 0xffffffff >= rate, String(rate)).toBe(true)
+    }
+  })
+})
+
+describe('RuleSql.matches', () => {
   it('is true for the logs in scope that the rule would act on, ignoring other rules', async () => {
     for (const target of RULES) {
       const p = new Params()
-      const row = await db.one(`SELECT count_if(${matchesSql(target, p)})::INTEGER AS n FROM logs WHERE env_id = ${p.add(ENV)}`, p)
+      const row = await db.one(`SELECT count_if(${new RuleSql(p).matches(target)})::INTEGER AS n FROM logs WHERE env_id = ${p.add(ENV)}`, p)
       const probe = probeFor(target)
       const inScope = compileRules([probe])
       const acts = (l: LogRecord) => {
@@ -219,8 +239,17 @@ describe('attribute lookups', () => {
       rule({ rule_type: 'path_drop', config: { patterns: ['^1$'], match_attribute_key: 'toString' } }),
       rule({ rule_type: 'severity_sampling', scope_attribute_filters: [{ key: 'constructor', op: 'not_exists' }], config: { actions: { DEBUG: { type: 'drop' }, INFO: { type: 'drop' }, WARN: { type: 'drop' }, ERROR: { type: 'drop' } }, always_keep: { latency_ms_gt: 2000 } } }),
       rule({ rule_type: 'path_drop', config: { patterns: ['^kube-probe/'], match_attribute_key: 'user_agent.original' } }),
+      // Keys no stored log has: the catalog turns them into constants next to parameters.
+      rule({ rule_type: 'path_drop', scope_service: 'checkout', scope_attribute_filters: [{ key: 'absent.key', op: 'exists' }], config: { patterns: ['.'] } }),
+      rule({ rule_type: 'path_drop', scope_attribute_filters: [{ key: 'absent.key', op: 'not_exists' }, { key: 'absent.other', op: 'ne', value: 'x' }], config: { patterns: ['^/'], always_keep: { latency_ms_gt: 2000, attribute_predicates: [{ key: 'absent.key', op: 'eq', value: 'y' }] } } }),
+      rule({ rule_type: 'severity_sampling', scope_attribute_filters: [{ key: 'absent.key', op: 'regex', value: '.' }], config: { actions: { INFO: { type: 'drop' } } } }),
     ]
-    for (const target of rules) expectSame(await sqlOutcomes([], target, ENV2), engineOutcomes([], target, odd), target.name, odd)
+    for (const target of rules) {
+      expectSame(await sqlOutcomes([], target, ENV2), engineOutcomes([], target, odd), target.name, odd)
+      const ahead = rules.slice(-3).filter((r) => r !== target).map((r, i) => ({ ...r, priority: i }))
+      const last = { ...target, priority: 100 }
+      expectSame(await sqlOutcomes(ahead, last, ENV2), engineOutcomes(ahead, last, odd), `${target.name} behind`, odd)
+    }
   })
 })
 

@@ -3,9 +3,9 @@ import { DEFAULT_BURST_FACTOR, type DraftSimulateBody, type Rule, type RuleImpac
 import { Params, usToIso, type Db } from '../store/db'
 import { logWhere } from '../store/log-filters'
 import { stepUsFor } from '../store/logs'
-import { getRule, listRules, ruleImpactSince } from '../store/rules'
+import { getRule, listRules, ruleImpactSince, storedAttributeKeys } from '../store/rules'
 import { compareRules } from './engine'
-import { Outcome, outcomeSql } from './rule-sql'
+import { jsonKeysOf, Outcome, RuleSql } from './rule-sql'
 
 /**
  * "What would this rule drop?" answered over the logs stored in a window, given the enabled rules
@@ -52,10 +52,11 @@ export interface SecondRow {
   lastUs: number
 }
 
-/** The one scan: outcome per log, counted per (bucket, service), and for rate limits per second too. */
+/** The one scan (after a catalog lookup of the attribute keys the rules read): outcome per log, counted per (bucket, service), and for rate limits per second too. */
 async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule, window: UsWindow, stepUs: number) {
+  const keys = await storedAttributeKeys(db, envId, jsonKeysOf([...ahead, target]), window)
   const p = new Params()
-  const outcome = outcomeSql(ahead, target, p)
+  const outcome = new RuleSql(p, keys).outcome(ahead, target)
   const where = logWhere({ envId, fromUs: window.fromUs, toUs: window.toUs }, p)
   const step = p.add(stepUs)
   const metered = target.rule_type === 'rate_limit'

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Rule, RuleDraft, RuleImpact } from '../../src/contract/rules'
 import { badRequest, conflict } from '../http/errors'
 import { compareRules } from '../rules/engine'
-import { matchesSql } from '../rules/rule-sql'
+import { jsonKeysOf, RuleSql } from '../rules/rule-sql'
 import { Params, type Db, type Row, type Tx } from './db'
 import { serviceNameValue } from './log-filters'
 
@@ -191,6 +191,24 @@ export async function ruleImpactSince(db: Db, envId: number, sinceUs: number): P
   return new Map(rows.map((r) => [r.rule_id as string, { dropped_logs: r.n as number, dropped_bytes: r.b as number }]))
 }
 
+const HOUR_US = 3_600_000_000
+
+/**
+ * Which of `keys` some stored log of the window has among its attributes, from the per-hour key
+ * catalog (written with the logs, so it holds every key they have; whole hours make it a superset).
+ */
+export async function storedAttributeKeys(db: Db, envId: number, keys: readonly string[], window: { fromUs: number; toUs: number }): Promise<Set<string>> {
+  if (keys.length === 0) return new Set()
+  const p = new Params()
+  const rows = await db.all(
+    `SELECT DISTINCT key FROM attribute_keys
+     WHERE env_id = ${p.add(envId)} AND attribute_type = 'log' AND hour >= ${p.ts(Math.floor(window.fromUs / HOUR_US) * HOUR_US)}
+       AND hour < ${p.ts(window.toUs)} AND key IN (${keys.map((k) => p.add(k)).join(', ')})`,
+    p,
+  )
+  return new Set(rows.map((r) => r.key as string))
+}
+
 export interface StoredLogPresence {
   /** Per rule id: whether some stored log in the window is one the rule acts on (scope + its match). */
   ruleMatches: Map<string, boolean>
@@ -211,9 +229,11 @@ export async function storedLogPresence(
 ): Promise<StoredLogPresence> {
   const result: StoredLogPresence = { ruleMatches: new Map(), servicesSeen: new Map() }
   if (rules.length === 0 && services.length === 0) return result
+  const keys = await storedAttributeKeys(db, envId, jsonKeysOf(rules), window)
   const p = new Params()
+  const sql = new RuleSql(p, keys)
   const columns = [
-    ...rules.map((r, i) => `coalesce(bool_or(${matchesSql(r, p)}), false) AS r${i}`),
+    ...rules.map((r, i) => `coalesce(bool_or(${sql.matches(r)}), false) AS r${i}`),
     ...services.map((s, i) => `coalesce(bool_or(service_name = ${p.add(serviceNameValue(s))}), false) AS s${i}`),
   ]
   const row = await db.one(

@@ -6,9 +6,15 @@ interface EnvironmentFieldProps {
   onChange: (environmentId: number) => void
 }
 
-/** The environment id; applied on Enter or when the field loses focus. Render it keyed by the id. */
+/** The environment id; applied on Enter or when the field loses focus. Keeps focus while it changes. */
 export function EnvironmentField({ environmentId, onChange }: EnvironmentFieldProps) {
   const [draft, setDraft] = useState(String(environmentId))
+  const [seen, setSeen] = useState(environmentId)
+  // The environment changed elsewhere (this field, the URL, the server's default): show it.
+  if (environmentId !== seen) {
+    setSeen(environmentId)
+    setDraft(String(environmentId))
+  }
 
   const commit = () => {
     const next = Number(draft)

@@ -131,6 +131,10 @@ describe('App shell', () => {
     await user.type(field, '2{Enter}')
     await waitFor(() => expect(searchParams().get('env')).toBe('2'))
     await waitFor(() => expect(servicesRequests.at(-1)?.env).toBe('2'))
+    // The same field stays focused, so the keyboard user can keep typing.
+    expect(screen.getByRole('spinbutton', { name: 'Environment' })).toBe(field)
+    expect(field).toHaveFocus()
+    expect(field).toHaveValue(2)
   })
 
   it('follows the system theme by default and remembers an explicit choice', async () => {

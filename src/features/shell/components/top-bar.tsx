@@ -11,7 +11,7 @@ export function TopBar() {
   const setGlobal = useSetGlobalSearch()
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border bg-surface px-4">
-      <EnvironmentField key={environmentId} environmentId={environmentId} onChange={(env) => setGlobal({ env })} />
+      <EnvironmentField environmentId={environmentId} onChange={(env) => setGlobal({ env })} />
       <BackendBadge />
       <div className="ml-auto flex items-center gap-2">
         <TimeRangePicker range={range} onChange={(next) => setGlobal({ from: next.from, to: next.to })} />

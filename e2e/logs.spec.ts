@@ -74,3 +74,24 @@ test('shows a log whose body is markup as text, and runs none of it', async ({ p
   await expect(logs.drawer.locator('b')).toHaveCount(0)
   expect(dialogs).toBe(0)
 })
+
+test('zooms the time range to the part of the volume chart dragged across', async ({ page }) => {
+  const logs = new LogsPage(page)
+  await logs.goto({ services: checkout.name })
+  await expect(logs.volumeTotal()).toHaveText(`${checkout.total} logs in this window`)
+  const chart = logs.volume.locator('svg.recharts-surface')
+  const box = (await chart.boundingBox())!
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 })
+  await page.mouse.up()
+
+  await expect.poll(() => new URL(page.url()).searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  const params = new URL(page.url()).searchParams
+  const span = Date.parse(params.get('to')!) - Date.parse(params.get('from')!)
+  expect(span).toBeGreaterThan(5 * 60_000)
+  expect(span).toBeLessThan(30 * 60_000)
+  await expect(page.getByRole('button', { name: /^Time range: / })).not.toHaveText(/Last 1 hour/)
+  await page.goBack()
+  await expect(page.getByRole('button', { name: 'Time range: Last 1 hour' })).toBeVisible()
+})

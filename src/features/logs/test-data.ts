@@ -38,7 +38,7 @@ export interface RecordedQuery {
 }
 
 export const LOGS_QUERY = '*/api/environments/:env/logs/query'
-export const LOGS_SPARKLINE = '*/api/environments/:env/logs/sparkline'
+const LOGS_SPARKLINE = '*/api/environments/:env/logs/sparkline'
 
 /**
  * Answers `logs/query` with `pages` (one per request, the last one repeating) and an empty

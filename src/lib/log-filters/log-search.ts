@@ -43,6 +43,14 @@ export const logSearchSchema = z.object({
   logTs: z.iso.datetime({ offset: true }).optional().catch(undefined),
 })
 
+/**
+ * A saved view's page (`/views/$shortId`): the same params, but `order` has no default, so it is in
+ * the URL only once the view has been applied (every later change keeps it). A URL without it nor
+ * any filter is a link to the view itself, which applies the view.
+ */
+export const viewPageSearchSchema = logSearchSchema.extend({ order: orderBySchema.optional().catch(undefined) })
+export type ViewPageSearch = z.output<typeof viewPageSearchSchema>
+
 /** The params as the URL holds them (`services` a string or a list). */
 export type LogSearchParams = z.output<typeof logSearchSchema>
 /** The params as the explorer uses them (`services` always a list). */
@@ -54,6 +62,7 @@ export function serviceList(services: string | readonly string[]): string[] {
   return typeof services === 'string' ? [services] : [...services]
 }
 
+/** Left out of the URL. */
 export const logSearchDefaults = {
   services: [] as string[],
   severity: [] as Level[],
@@ -71,6 +80,11 @@ export interface ExplorerFilters {
   q: string
   filters: FilterNode[]
   order: LogOrder
+}
+
+/** How the URL writes services: one as a plain string, several as a list. */
+export function servicesParamValue(services: readonly string[]): string | string[] {
+  return services.length === 1 ? services[0]! : [...services]
 }
 
 export function pickExplorerFilters(search: Omit<ExplorerFilters, 'services'> & { services: string | readonly string[] }): ExplorerFilters {

@@ -3,7 +3,7 @@ import { viewListSchema, viewSchema } from '@/contract/views'
 import { apiClient, logsPath } from '@/lib/api-client'
 
 /** The views page lists this many (the API's maximum page). */
-export const VIEW_LIST_LIMIT = 1000
+const VIEW_LIST_LIMIT = 1000
 
 /**
  * Saved views are read by the shell (pinned views in the sidebar) and by the views pages, so their

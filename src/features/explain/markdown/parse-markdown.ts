@@ -26,7 +26,7 @@ const listItemRe = /^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$/
 const fenceRe = /^\s*(```|~~~)/
 
 /** Only absolute http(s) URLs become links; `javascript:`, `data:` and relative URLs stay text. */
-export function safeHref(url: string): string | null {
+function safeHref(url: string): string | null {
   try {
     const parsed = new URL(url)
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
@@ -35,7 +35,7 @@ export function safeHref(url: string): string | null {
   }
 }
 
-export function parseInline(src: string, depth = 0): Inline[] {
+function parseInline(src: string, depth = 0): Inline[] {
   const out: Inline[] = []
   let text = ''
   const flush = () => {

@@ -4,7 +4,7 @@ import { apiClient, logsPath } from '@/lib/api-client'
 import { toDateRange, type TimeRange } from '@/lib/time-range'
 
 /** Attribute keys and values for the filter editor's autocomplete. */
-export const SUGGESTION_LIMIT = 50
+const SUGGESTION_LIMIT = 50
 
 export interface AttributeKeyParams {
   environmentId: number

@@ -9,7 +9,7 @@ import { fetchAttributeKeys, fetchAttributeValues, type AttributeKeyParams, type
 import { shapeVolume } from './shape-volume'
 
 /** Rows per `POST logs/query` page; the list asks for the next page as the end scrolls into view. */
-export const LOG_PAGE_SIZE = 100
+const LOG_PAGE_SIZE = 100
 
 export interface LogListParams {
   environmentId: number

@@ -83,6 +83,23 @@ describe('Saved view page', () => {
     expect(await screen.findByText(/Showing the view as saved/)).toBeInTheDocument()
   })
 
+  it('keeps "Clear all" cleared, and the pinned link of the open view applies it again', async () => {
+    serveViews([{ ...checkoutErrors(), pinned: true }])
+    const { user, searchParams } = renderApp('/views/Ab3dE6gH')
+    await screen.findByText(/Showing the view as saved/)
+
+    await user.click(screen.getByRole('button', { name: 'Clear all' }))
+    await waitFor(() => expect(searchParams().has('severity')).toBe(false))
+    expect(await screen.findByText('Modified')).toBeInTheDocument()
+    expect(searchParams().get('order')).toBe('latest')
+
+    const pinned = screen.getByRole('navigation', { name: 'Pinned views' })
+    await user.click(within(pinned).getByRole('link', { name: 'Checkout errors' }))
+    await waitFor(() => expect(searchParams().get('severity')).toBe('["error"]'))
+    expect(searchParams().get('services')).toBe('checkout')
+    expect(await screen.findByText(/Showing the view as saved/)).toBeInTheDocument()
+  })
+
   it('saves the changed filters as a new view and opens it', async () => {
     const api = serveViews([checkoutErrors()])
     const { user, router } = renderApp('/views/Ab3dE6gH?severity=["warn"]&services=checkout&from=-24h')

@@ -3,7 +3,7 @@ import type { ExplorerState } from '@/lib/log-filters/last-explorer-state'
 import { ViewRow } from './view-row'
 
 export const viewColumns = ['Name', 'Filters', 'Sidebar', 'Created by', 'Created', 'Actions'] as const
-export const headClass = 'sticky top-0 z-10 border-b border-border bg-surface px-3 py-2 text-left text-xs font-medium text-muted-foreground'
+export const headClass = 'sticky top-0 z-10 whitespace-nowrap border-b border-border bg-surface px-3 py-2 text-left text-xs font-medium text-muted-foreground'
 
 interface ViewsTableProps {
   views: readonly View[]

@@ -153,20 +153,24 @@ export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir
       })
     }
 
-    const http: Record<string, { runs: number[]; note: string }> = {}
+    const http: Record<string, { runs: number[]; note: string; cpuMs: number }> = {}
     for (const c of cases) {
       let last: Answer = {}
+      let cpuStart = 0
+      let warm = 0
       const runs = await timeRuns(
         async () => {
           const r = c.request()
           const a = await send(r.method, server.url + r.path, r.body === undefined ? undefined : JSON.stringify(r.body), r.body === undefined ? {} : { 'content-type': 'application/json' })
           if (a.status !== 200) throw new Error(`${c.id}: HTTP ${a.status} ${a.text.slice(0, 300)}`)
           last = JSON.parse(a.text) as Answer
+          // CPU is counted from the end of the warm-up (the first two calls).
+          if (++warm === 2) cpuStart = server.cpuMs()
           return a.ms
         },
         { budgetMs: opts.budgetMs },
       )
-      http[c.id] = { runs, note: c.describe(last) }
+      http[c.id] = { runs, note: c.describe(last), cpuMs: (server.cpuMs() - cpuStart) / runs.length }
       log(`  ${c.label}: p50 ${median(runs).toFixed(1)} ms, p95 ${p95(runs).toFixed(1)} ms (${runs.length} runs; ${http[c.id]!.note})`)
     }
     await server.stop()
@@ -176,11 +180,15 @@ export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir
     try {
       for (const c of cases) {
         const sql: number[] = []
+        const cpu: number[] = []
         const whole = await timeRuns(
           async () => {
             ro.sqlMs = 0
+            const c0 = process.cpuUsage()
             const t = performance.now()
             await c.inProcess(ro.db)
+            const used = process.cpuUsage(c0)
+            cpu.push((used.user + used.system) / 1000)
             sql.push(ro.sqlMs)
             return performance.now() - t
           },
@@ -197,7 +205,15 @@ export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir
           median: median(h.runs),
           p95: p95(h.runs),
           samples: h.runs.length,
-          raw: { median: median(sqlRuns), p95: p95(sqlRuns), inProcessMedian: median(whole), inProcessP95: p95(whole), samples: whole.length },
+          raw: {
+            median: median(sqlRuns),
+            p95: p95(sqlRuns),
+            inProcessMedian: median(whole),
+            inProcessP95: p95(whole),
+            samples: whole.length,
+            cpuMsPerCall: median(cpu.slice(-whole.length)),
+          },
+          cpuMs: h.cpuMs,
           target: c.target,
           judgedBy: c.judgedBy,
           pass,

@@ -85,24 +85,62 @@ export function bundleFigures(distDir: string, routeScripts: Record<string, stri
   ]
 }
 
+/*
+ * Scripts run in the page are strings: tsx (esbuild, keepNames) would wrap named functions in a
+ * `__name` helper that does not exist in the page. (Predicates stay functions without named inner
+ * functions: Playwright evals string predicates in the page, which the app's CSP forbids.)
+ */
+
+/** Records `window.__firstRows`: the animation frame after the first table row is in the DOM. */
+const FIRST_ROWS_SCRIPT = `(() => {
+  const seen = () => document.querySelector('table[aria-label="Services"][aria-busy="false"] tbody tr[aria-rowindex]')
+  const observer = new MutationObserver(() => {
+    if (window.__firstRows !== undefined || !seen()) return
+    observer.disconnect()
+    requestAnimationFrame(() => setTimeout(() => (window.__firstRows = performance.now()), 0))
+  })
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] })
+})()`
+
+/**
+ * On the next Space keydown (the drop), counts animation frames until the first row's handle names
+ * another rule than \`label\`, and records the frame that paints it in \`window.__reorder\`.
+ */
+function reorderScript(label: string | null): string {
+  return `(() => {
+  const label = ${JSON.stringify(label)}
+  const firstRowLabel = () => document.querySelector('button[aria-roledescription="sortable"]')?.getAttribute('aria-label')
+  const tbody = document.querySelector('button[aria-roledescription="sortable"]').closest('tbody')
+  window.addEventListener('keydown', (e) => {
+    if (e.key !== ' ') return
+    const state = { key: e.timeStamp, frames: 0 }
+    window.__reorder = state
+    const frame = (t) => {
+      state.frames++
+      if (state.framesAtChange !== undefined && state.paintedAt === undefined) state.paintedAt = t
+      else if (state.frames < 120) requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+    const observer = new MutationObserver(() => {
+      if (state.framesAtChange === undefined && firstRowLabel() !== label) {
+        state.framesAtChange = state.frames
+        observer.disconnect()
+      }
+    })
+    observer.observe(tbody, { childList: true, subtree: true, attributes: true, characterData: true })
+  }, { capture: true, once: true })
+})()`
+}
+
 async function firstRowsPainted(browser: Browser, url: string): Promise<{ ms: number; rows: number }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   try {
     const page = await context.newPage()
-    await page.addInitScript(() => {
-      const w = window as unknown as { __firstRows?: number }
-      const seen = () => document.querySelector('table[aria-label="Services"] tbody tr[aria-rowindex]')
-      const observer = new MutationObserver(() => {
-        if (w.__firstRows !== undefined || !seen()) return
-        observer.disconnect()
-        // The frame that shows them: the next animation frame's time, after layout and paint.
-        requestAnimationFrame(() => setTimeout(() => (w.__firstRows = performance.now()), 0))
-      })
-      observer.observe(document, { childList: true, subtree: true })
-    })
+    await page.addInitScript(FIRST_ROWS_SCRIPT)
     await page.goto(url, { waitUntil: 'commit' })
+    // A function predicate (a string one is eval'd in the page, which the app's CSP forbids).
     await page.waitForFunction(() => (window as unknown as { __firstRows?: number }).__firstRows !== undefined, null, { timeout: 60_000 })
-    const ms = await page.evaluate(() => (window as unknown as { __firstRows: number }).__firstRows)
+    const ms = (await page.evaluate('window.__firstRows')) as number
     const rows = Number(await page.locator('table[aria-label="Services"]').getAttribute('aria-rowcount')) - 1
     return { ms, rows }
   } finally {
@@ -111,13 +149,12 @@ async function firstRowsPainted(browser: Browser, url: string): Promise<{ ms: nu
 }
 
 async function scrollLongTasks(page: Page): Promise<{ count: number; maxMs: number; durations: number[]; scrolledRows: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] }
-    w.__long = []
+  await page.evaluate(`(() => {
+    window.__long = []
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration)
+      for (const e of list.getEntries()) window.__long.push(e.duration)
     }).observe({ type: 'longtask' })
-  })
+  })()`)
   const region = page.getByRole('region', { name: 'Services table' })
   const box = await region.boundingBox()
   if (!box) throw new Error('The services table is not on screen.')
@@ -127,17 +164,17 @@ async function scrollLongTasks(page: Page): Promise<{ count: number; maxMs: numb
     await page.mouse.wheel(0, 400)
     await page.waitForTimeout(50)
   }
-  const scrolledRows = await page.evaluate(() => {
-    const el = document.querySelector('[aria-label="Services table"]') as HTMLElement
-    const row = document.querySelector('table[aria-label="Services"] tbody tr[aria-rowindex]') as HTMLElement | null
-    return Math.round(el.scrollTop / (row?.offsetHeight || 40))
-  })
+  const scrolledRows = (await page.evaluate(`(() => {
+    const el = document.querySelector('[aria-label="Services table"]')
+    const row = document.querySelector('table[aria-label="Services"] tbody tr[aria-rowindex]')
+    return Math.round(el.scrollTop / ((row && row.offsetHeight) || 40))
+  })()`)) as number
   for (let i = 0; i < 20; i++) {
     await page.mouse.wheel(0, -1200)
     await page.waitForTimeout(50)
   }
   await page.waitForTimeout(500)
-  const durations = await page.evaluate(() => (window as unknown as { __long: number[] }).__long)
+  const durations = (await page.evaluate('window.__long')) as number[]
   return { count: durations.length, maxMs: durations.length ? Math.max(...durations) : 0, durations, scrolledRows }
 }
 
@@ -152,36 +189,10 @@ async function reorderFrames(page: Page): Promise<{ ms: number; frames: number }
   await page.waitForTimeout(150)
   await page.keyboard.press('ArrowDown')
   await page.waitForTimeout(300)
-  await page.evaluate((label) => {
-    const w = window as unknown as { __reorder?: { key: number; frames: number; paintedAt?: number; framesAtChange?: number } }
-    const firstRowLabel = () => document.querySelector('button[aria-roledescription="sortable"]')?.getAttribute('aria-label')
-    const tbody = document.querySelector('button[aria-roledescription="sortable"]')!.closest('tbody')!
-    window.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key !== ' ') return
-        const state = { key: e.timeStamp, frames: 0 } as NonNullable<typeof w.__reorder>
-        w.__reorder = state
-        const frame = (t: number) => {
-          state.frames++
-          if (state.framesAtChange !== undefined && state.paintedAt === undefined) state.paintedAt = t
-          else if (state.frames < 120) requestAnimationFrame(frame)
-        }
-        requestAnimationFrame(frame)
-        const observer = new MutationObserver(() => {
-          if (state.framesAtChange === undefined && firstRowLabel() !== label) {
-            state.framesAtChange = state.frames
-            observer.disconnect()
-          }
-        })
-        observer.observe(tbody, { childList: true, subtree: true, attributes: true, characterData: true })
-      },
-      { capture: true, once: true },
-    )
-  }, firstLabel)
+  await page.evaluate(reorderScript(firstLabel))
   await page.keyboard.press('Space')
   await page.waitForFunction(() => (window as unknown as { __reorder?: { paintedAt?: number } }).__reorder?.paintedAt !== undefined, null, { timeout: 10_000 })
-  const r = await page.evaluate(() => (window as unknown as { __reorder: { key: number; paintedAt: number; framesAtChange: number } }).__reorder)
+  const r = (await page.evaluate('window.__reorder')) as { key: number; paintedAt: number; framesAtChange: number }
   // framesAtChange = animation frames that ran before the new order was in the DOM; it shows in the next one.
   return { ms: r.paintedAt - r.key, frames: r.framesAtChange + 1 }
 }

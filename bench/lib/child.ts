@@ -36,11 +36,25 @@ export interface ChildServer {
   output(): { stdout: string; stderr: string }
   /** Resident memory now and its peak so far (VmRSS / VmHWM from /proc/<pid>/status), in bytes. */
   memory(): { rss: number; hwm: number } | null
+  /** CPU the server has used so far (all threads), ms. */
+  cpuMs(): number
   exited: Promise<Exit>
   /** SIGTERM (the server finishes queued writes and closes the store), SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<Exit>
   /** `kill -9`: no chance to flush or close anything. */
   kill9(): Promise<Exit>
+}
+
+/** CPU time a process has used so far (user + system, all its threads), ms; 10 ms resolution. */
+export function procCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return NaN
+  }
 }
 
 export function procMemory(pid: number): { rss: number; hwm: number } | null {
@@ -123,6 +137,7 @@ export async function startChildServer(opts: ChildServerOptions): Promise<ChildS
     proc,
     output,
     memory: () => procMemory(proc.pid!),
+    cpuMs: () => procCpuMs(proc.pid!),
     exited,
     stop: (graceMs = 60_000) => stopWith('SIGTERM', graceMs),
     kill9: () => stopWith('SIGKILL', 10_000),

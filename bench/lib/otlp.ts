@@ -164,15 +164,19 @@ export interface IngestRun {
   started: number
 }
 
-/** Acknowledged logs per whole second of a run (the last, partial second left out). */
-export function perSecondRates(run: IngestRun): number[] {
-  const seconds = Math.floor(run.seconds)
-  const buckets = new Array<number>(seconds).fill(0)
+/**
+ * Acknowledged logs per second in consecutive windows of `windowS` seconds (the last, partial
+ * window left out). Windows span several batches, so a rate is not 0 just because no answer
+ * happened to land in one second.
+ */
+export function windowRates(run: IngestRun, windowS = 3): number[] {
+  const n = Math.floor(run.seconds / windowS)
+  const buckets = new Array<number>(n).fill(0)
   for (const [ms, logs] of run.timeline) {
-    const s = Math.floor(ms / 1000)
-    if (s < seconds) buckets[s]! += logs
+    const w = Math.floor(ms / 1000 / windowS)
+    if (w < n) buckets[w]! += logs
   }
-  return buckets
+  return buckets.map((b) => b / windowS)
 }
 
 /**

@@ -11,7 +11,9 @@ export interface Figure {
   p95: number | null
   samples?: number
   /** For API figures: the same store function run in the bench process on the same store (no HTTP). */
-  raw?: { median: number; p95: number; inProcessMedian: number; inProcessP95: number; samples: number }
+  raw?: { median: number; p95: number; inProcessMedian: number; inProcessP95: number; samples: number; cpuMsPerCall?: number }
+  /** CPU the server spent per request or per unit (all threads; robust to a busy machine, unlike wall time). */
+  cpuMs?: number
   /** Human-readable target, e.g. "≤ 50 ms". Empty: reported, not judged. */
   target: string
   /** Which statistic is compared with the target, e.g. "p50 over HTTP". */
@@ -58,19 +60,20 @@ const fmt = (n: number | null | undefined, unit: string): string => {
 }
 
 export function formatTable(figures: readonly Figure[]): string {
-  const header = ['figure', 'p50', 'p95', 'unit', 'raw DuckDB p50 / p95 (ms)', 'target', 'judged by', 'verdict']
+  const header = ['figure', 'p50', 'p95', 'unit', 'raw DuckDB p50 / p95 (ms)', 'server CPU ms', 'target', 'judged by', 'verdict']
   const rows = figures.map((f) => [
     f.label,
     fmt(f.median, f.unit),
     fmt(f.p95, f.unit),
     f.unit,
     f.raw ? `${fmt(f.raw.median, 'ms')} / ${fmt(f.raw.p95, 'ms')}` : '',
+    f.cpuMs === undefined ? '' : fmt(f.cpuMs, 'ms'),
     f.target || '—',
     f.judgedBy || '—',
     f.pass === null ? (f.median === null ? 'not available' : 'reported') : f.pass ? 'PASS' : 'MISS',
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const numeric = new Set([1, 2, 4])
+  const numeric = new Set([1, 2, 4, 5])
   const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ')
   const out = [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)]
   const notes = figures.filter((f) => f.note).map((f) => `  · ${f.label}: ${f.note}`)

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { cn } from '@/lib/cn'
 
 interface PopoverProps {
@@ -10,6 +10,7 @@ interface PopoverProps {
   label: string
   /** Content, given a `close` that also puts focus back on the trigger. */
   children: (close: () => void) => ReactNode
+  /** Which edge of the trigger the panel lines up with; it flips when it would leave the window. */
   align?: 'start' | 'end'
   className?: string
   /** Controlled open state (optional). */
@@ -32,10 +33,22 @@ export function Popover({ trigger, triggerLabel, triggerClassName, label, childr
   const rootRef = useRef<HTMLDivElement>(null)
   const triggerRef = useRef<HTMLButtonElement>(null)
   const panelRef = useRef<HTMLDivElement>(null)
+  const [side, setSide] = useState(align)
   const onOpenChangeRef = useRef(onOpenChange)
   useEffect(() => {
     onOpenChangeRef.current = onOpenChange
   }, [onOpenChange])
+
+  useLayoutEffect(() => {
+    const panel = panelRef.current
+    const trigger = triggerRef.current
+    if (!open || !panel || !trigger) return
+    const { left, right } = trigger.getBoundingClientRect()
+    const width = panel.offsetWidth
+    if (align === 'start' && left + width > window.innerWidth - 8) setSide('end')
+    else if (align === 'end' && right - width < 8) setSide('start')
+    else setSide(align)
+  }, [open, align])
 
   useEffect(() => {
     if (!open) return
@@ -87,7 +100,7 @@ export function Popover({ trigger, triggerLabel, triggerClassName, label, childr
           aria-label={label}
           className={cn(
             'absolute z-40 mt-2 rounded-lg border border-border bg-surface p-3 shadow-xl',
-            align === 'end' ? 'right-0' : 'left-0',
+            side === 'end' ? 'right-0' : 'left-0',
             className,
           )}
         >

@@ -22,8 +22,7 @@ export function ServiceFilter({ environmentId, range, value, onChange }: Service
       triggerClassName={cn(buttonVariants({ size: 'sm' }), value.length > 0 && 'border-primary text-primary')}
       trigger={
         <>
-          Services
-          {value.length > 0 && <span className="max-w-40 truncate font-normal">: {summary}</span>}
+          <span className="max-w-52 truncate">{value.length > 0 ? `Services: ${summary}` : 'Services'}</span>
           <Icon name="chevron-down" className="text-muted-foreground" />
         </>
       }

@@ -23,8 +23,7 @@ export function SeverityFilter({ value, onChange }: SeverityFilterProps) {
       triggerClassName={cn(buttonVariants({ size: 'sm' }), value.length > 0 && 'border-primary text-primary')}
       trigger={
         <>
-          Severity
-          {value.length > 0 && <span className="max-w-28 truncate font-normal">: {summary}</span>}
+          <span className="max-w-44 truncate">{value.length > 0 ? `Severity: ${summary}` : 'Severity'}</span>
           <Icon name="chevron-down" className="text-muted-foreground" />
         </>
       }

@@ -11,10 +11,18 @@ export function reorderAnnouncements(rules: readonly RuleResponse[]): Announceme
   const total = rules.length
   const name = (id: UniqueIdentifier) => rules.find((r) => r.id === id)?.name ?? 'The rule'
   const position = (id: UniqueIdentifier) => rules.findIndex((r) => r.id === id) + 1
+  // The first "over" of a drag is the rule's own place: saying so would cut off "Picked up…".
+  let moved = false
   return {
-    onDragStart: ({ active }) => `Picked up rule ${name(active.id)}, at position ${position(active.id)} of ${total}.`,
-    onDragOver: ({ active, over }) =>
-      over ? `Rule ${name(active.id)} moved to position ${position(over.id)} of ${total}.` : `Rule ${name(active.id)} is outside the list.`,
+    onDragStart: ({ active }) => {
+      moved = false
+      return `Picked up rule ${name(active.id)}, at position ${position(active.id)} of ${total}.`
+    },
+    onDragOver: ({ active, over }) => {
+      if (!moved && over?.id === active.id) return undefined
+      moved = true
+      return over ? `Rule ${name(active.id)} moved to position ${position(over.id)} of ${total}.` : `Rule ${name(active.id)} is outside the list.`
+    },
     onDragEnd: ({ active, over }) =>
       over
         ? `Rule ${name(active.id)} dropped at position ${position(over.id)} of ${total}.`

@@ -20,7 +20,7 @@ export const rulePath = (environmentId: number, id?: string) =>
   logsPath(environmentId, id === undefined ? 'sampling_rules' : `sampling_rules/${encodeURIComponent(id)}`)
 
 /** Every rule of the environment in evaluation order; a reorder must name them all, so every page is read. */
-async function fetchAllRules(environmentId: number, signal: AbortSignal): Promise<RuleResponse[]> {
+export async function fetchAllRules(environmentId: number, signal?: AbortSignal): Promise<RuleResponse[]> {
   const rules: RuleResponse[] = []
   for (;;) {
     const page = await apiClient.get(rulePath(environmentId), ruleListSchema, { params: { limit: PAGE_LIMIT, offset: rules.length }, signal })

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ruleListSchema, type RuleResponse } from '@/contract/rules'
-import { apiClient } from '@/lib/api-client'
-import { ruleListMutationKey, rulePath, samplingRuleQueries } from '../api/rule-queries'
+import { apiClient, isApiError } from '@/lib/api-client'
+import { fetchAllRules, ruleListMutationKey, rulePath, samplingRuleQueries } from '../api/rule-queries'
 
 /** The rules in the order of `orderedIds` (the optimistic list). */
 function inOrder(rules: RuleResponse[], orderedIds: readonly string[]): RuleResponse[] {
@@ -10,8 +10,26 @@ function inOrder(rules: RuleResponse[], orderedIds: readonly string[]): RuleResp
 }
 
 /**
+ * The user's order applied to the rules the server has now: rules deleted meanwhile drop out, a
+ * rule added meanwhile goes right after the rule it follows on the server (first if none).
+ */
+function mergeOrder(wanted: readonly string[], current: readonly string[]): string[] {
+  const present = new Set(current)
+  const merged = wanted.filter((id) => present.has(id))
+  const known = new Set(merged)
+  current.forEach((id, i) => {
+    if (known.has(id)) return
+    merged.splice(i === 0 ? 0 : merged.indexOf(current[i - 1]!) + 1, 0, id)
+    known.add(id)
+  })
+  return merged
+}
+
+/**
  * Sends the complete new order. The list shows it at once; on failure the order from before comes
  * back and a toast says why; once the last list write settles, the list is read again.
+ * A 400 without `attr` means the order no longer names every rule (another user added or deleted
+ * one): the move is applied to the current list and sent again, once.
  */
 export function useReorderRules(environmentId: number) {
   const queryClient = useQueryClient()
@@ -20,8 +38,17 @@ export function useReorderRules(environmentId: number) {
 
   return useMutation({
     mutationKey,
-    mutationFn: (orderedIds: string[]) =>
-      apiClient.post(`${rulePath(environmentId)}/reorder`, ruleListSchema, { ordered_ids: orderedIds }, { params: { limit: 1000 } }),
+    mutationFn: async (orderedIds: string[]) => {
+      const send = (ids: string[]) =>
+        apiClient.post(`${rulePath(environmentId)}/reorder`, ruleListSchema, { ordered_ids: ids }, { params: { limit: 1000 } })
+      try {
+        return await send(orderedIds)
+      } catch (error) {
+        // Someone added or deleted a rule since the list was read: apply the same move to today's list, once.
+        if (!isApiError(error) || error.status !== 400 || error.attr !== null) throw error
+        return send(mergeOrder(orderedIds, (await fetchAllRules(environmentId)).map((r) => r.id)))
+      }
+    },
     onMutate: async (orderedIds) => {
       await queryClient.cancelQueries({ queryKey: listKey })
       const previous = queryClient.getQueryData(listKey)

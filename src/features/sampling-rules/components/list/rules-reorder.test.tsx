@@ -28,7 +28,7 @@ describe('Reordering sampling rules', () => {
       http.post(REORDER, async ({ request }) => {
         sent.push(await request.json())
         await delay(150)
-        return apiError(400, 'validation_error', 'invalid_input', 'ordered_ids must list every rule of the environment exactly once.')
+        return apiError(503, 'server_error', 'error', 'The rule store is being migrated; try again in a minute.')
       }),
     )
     const { user } = renderApp('/sampling-rules')
@@ -47,9 +47,36 @@ describe('Reordering sampling rules', () => {
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Could not reorder the rules; the previous order is back')
-    expect(alert).toHaveTextContent('ordered_ids must list every rule of the environment exactly once.')
+    expect(alert).toHaveTextContent('The rule store is being migrated; try again in a minute.')
     expect(shownOrder()).toEqual(['Keep errors', 'Drop health checks', 'Cap search'])
     expect(screen.getByRole('table', { name: 'Sampling rules' })).toHaveAttribute('aria-busy', 'false')
+  })
+
+  it('applies the move to the current list when someone added a rule meanwhile', async () => {
+    const added = makeRule({ name: 'Added elsewhere' })
+    let stored = [rules[0]!, rules[1]!, added, rules[2]!]
+    const sent: string[][] = []
+    let reads = 0
+    server.use(
+      http.get(RULES, () => HttpResponse.json(page(reads++ === 0 ? rules : stored))),
+      http.post(REORDER, async ({ request }) => {
+        const { ordered_ids } = (await request.json()) as { ordered_ids: string[] }
+        sent.push(ordered_ids)
+        if (ordered_ids.length !== stored.length) return apiError(400, 'validation_error', 'invalid_input', 'ordered_ids must list every rule exactly once.')
+        stored = ordered_ids.map((id) => stored.find((r) => r.id === id)!)
+        return HttpResponse.json(page(stored))
+      }),
+    )
+    const { user } = renderApp('/sampling-rules')
+    await screen.findByRole('link', { name: 'Cap search' })
+    await user.click(within(await openMenu(user, 'Cap search')).getByRole('menuitem', { name: 'Move to top' }))
+
+    await waitFor(() => expect(shownOrder()).toEqual(['Cap search', 'Keep errors', 'Drop health checks', 'Added elsewhere']))
+    expect(sent).toEqual([
+      [rules[2]!.id, rules[0]!.id, rules[1]!.id],
+      [rules[2]!.id, rules[0]!.id, rules[1]!.id, added.id],
+    ])
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
   it('keeps the new order the server confirms', async () => {

@@ -6,6 +6,6 @@ try {
   var dark = pref === 'dark' || (pref !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches)
   document.documentElement.classList.toggle('dark', dark)
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
-} catch (e) {
+} catch {
   // Storage or matchMedia unavailable: the app applies the theme once it starts.
 }

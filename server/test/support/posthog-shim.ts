@@ -28,7 +28,7 @@ export async function startPosthogShim(upstream: string, quirks: ShimOptions = {
             let status = upRes.statusCode ?? 500
             let text = Buffer.concat(out).toString()
             const path = (req.url ?? '').split('?')[0]!.replace(/\/+$/, '')
-            let body: any = null
+            let body: any
             try {
               body = text ? JSON.parse(text) : null
             } catch {

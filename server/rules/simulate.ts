@@ -52,7 +52,10 @@ export interface SecondRow {
   lastUs: number
 }
 
-/** The one scan (after a catalog lookup of the attribute keys the rules read): outcome per log, counted per (bucket, service), and for rate limits per second too. */
+/**
+ * The one scan of the logs (after a catalog lookup of the attribute keys the rules read): each
+ * log's outcome, counted per (bucket, service), and for a rate limit per second too.
+ */
 async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule, window: UsWindow, stepUs: number) {
   const keys = await storedAttributeKeys(db, envId, jsonKeysOf([...ahead, target]), window)
   const p = new Params()
@@ -152,7 +155,7 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return out
 }
 
-/** Spreads a rate limit's per-second drops over the cells of their bucket, by each cell's metered logs. */
+/** Sets each cell's drops from a rate limit's per-second drops, spread over its bucket's cells by their metered logs; answers the dropped bytes. */
 function attributeRateDrops(cells: BucketServiceRow[], drops: { sec: number; logs: number; bytes: number }[], stepUs: number): number {
   const perBucket = new Map<number, number>()
   let bytes = 0
@@ -202,7 +205,7 @@ function notesFor(e: Estimate, totals: { total: number; matched: number; dropped
     )
   }
   if (totals.matched === 0) notes.push("No stored log in the window reaches this rule's scope, so it would drop nothing here.")
-  if (e.target.rule_type === 'severity_sampling') {
+  if (e.target.rule_type === 'severity_sampling' && Object.values(e.target.config.actions).some((a) => a?.type === 'sample')) {
     notes.push('Sampling uses the same per-trace hash as ingestion, so the estimate is what ingestion would do to these logs.')
   }
   if (e.target.rule_type === 'rate_limit') {

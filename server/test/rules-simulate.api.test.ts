@@ -119,6 +119,12 @@ describe('simulate ≡ ingest', () => {
     const idsB = await createAll(b)
     const dropped = await replay(b, logs)
     const stored = await b.ctx.db.one('SELECT count(*)::INTEGER AS n, coalesce(sum(bytes), 0)::DOUBLE AS bytes FROM logs')
+    // What ingestion recorded per rule is what its rules decided.
+    const impact = new Map((await b.api(R)).body.results.map((r: any) => [r.id, r.impact_24h]))
+    for (const id of idsB) {
+      const real = dropped.get(id)
+      expect(impact.get(id)).toEqual({ dropped_logs: real?.logs ?? 0, dropped_bytes: real?.bytes ?? 0 })
+    }
     const report = RULES.map((rule, i) => {
       const real = dropped.get(idsB[i]!) ?? { logs: 0, bytes: 0, seconds: new Set() }
       return `${rule.name}: simulated ${simulated[i].dropped_logs} of ${simulated[i].matched_logs} matched, ingest dropped ${real.logs} in ${real.seconds.size} s`

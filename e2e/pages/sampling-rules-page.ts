@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The sampling rules list as a user sees it: rules in evaluation order, their handles, switches and menus. */
 export class SamplingRulesPage {
@@ -30,11 +30,12 @@ export class SamplingRulesPage {
     return this.row(name).getByRole('switch', { name: `Enabled: ${name}` })
   }
 
-  /** Waits for the reorder request that `action` starts to be answered. */
+  /** Runs a move and waits until the server has settled it (the table is busy until then). */
   async reorder(action: () => Promise<void>) {
-    const answered = this.page.waitForResponse((r) => r.url().includes('/sampling_rules/reorder') && r.request().method() === 'POST')
+    const sent = this.page.waitForRequest((r) => r.url().includes('/sampling_rules/reorder') && r.method() === 'POST')
     await action()
-    return answered
+    await sent
+    await expect(this.table).toHaveAttribute('aria-busy', 'false')
   }
 
   /** Drags `name` by its handle with the mouse and drops it on the row of `onto`. */

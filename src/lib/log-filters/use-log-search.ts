@@ -34,7 +34,7 @@ export interface SetLogSearchOptions {
 export function useSetLogSearch() {
   const navigate = useNavigate()
   return useCallback(
-    (patch: Partial<LogSearch> & { from?: string; to?: string }, options: SetLogSearchOptions = {}) =>
+    (patch: Partial<LogSearch>, options: SetLogSearchOptions = {}) =>
       navigate({
         to: '.',
         // The route's schema writes one service as a plain string.

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type KeyboardEvent, type Ref } from 'react'
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react'
 import type { LogRow as LogRowData } from '@/contract/logs'
 import { cn } from '@/lib/cn'
 import type { TimeZoneMode } from '@/lib/log-filters/log-search'
@@ -23,7 +23,7 @@ interface LogListProps {
   /** Called when the end of the loaded rows comes into view. */
   onNearEnd: () => void
   gridRef: Ref<HTMLDivElement>
-  footer: React.ReactNode
+  footer: ReactNode
 }
 
 /** The log lines as a grid that renders only what is on screen; the arrow keys move, Enter opens. */

@@ -34,9 +34,9 @@ export function ViewStateBar({ view }: { view: View }) {
       { onSuccess: (next) => toast.success(`Saved changes to "${next.name}"`) },
     )
   return (
-    <div role="status" className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm">
+    <div className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm">
       <Icon name="alert" className="text-warning" />
-      <p className="min-w-0 flex-1">
+      <p role="status" className="min-w-0 flex-1">
         <span className="font-medium">Modified</span>
         <span className="text-muted-foreground"> · the filters differ from the saved view ({summariseFilters(saved.filters, saved.range)})</span>
       </p>

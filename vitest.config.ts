@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
+const STRESS_TESTS = ['server/test/load.api.test.ts', 'server/test/faults.api.test.ts']
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
 
 /**
@@ -28,6 +29,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts'],
+          exclude: STRESS_TESTS,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
@@ -42,6 +44,20 @@ export default defineConfig({
           include: ['server/test/logs.api.test.ts', 'server/test/views.api.test.ts', 'server/test/rules.api.test.ts'],
           env: { LOGDECK_TEST_BACKEND: 'proxy' },
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        // Load and fault tests measure the server under stress, so they run alone, one file at a
+        // time, after everything else (scripts/test.mjs runs this project on its own).
+        resolve: { alias },
+        test: {
+          name: 'stress',
+          environment: 'node',
+          include: STRESS_TESTS,
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
         },

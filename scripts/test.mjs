@@ -59,21 +59,28 @@ const chromium = ensureChromium()
 check('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
 check('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0'])
 
-const vitestReport = join(reports, 'vitest.json')
-const unit = run('unit and API tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`])
-const v = readJson(vitestReport)
-if (v) {
+/** One vitest run; its JSON report's counts go into the tally. */
+function vitest(label, report, projects) {
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects.flatMap((p) => ['--project', p])]
+  const r = run(label, bin('vitest'), args)
+  const v = readJson(report)
+  if (!v) {
+    tally.failed++
+    lines.push(`FAIL ${label}: vitest wrote no report`)
+    return
+  }
   tally.passed += v.numPassedTests
   tally.failed += v.numFailedTests
-  lines.push(`${unit.ok ? 'ok  ' : 'FAIL'} vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests + v.numTodoTests} skipped (${unit.seconds} s)`)
-  if (!unit.ok && v.numFailedTests === 0) {
+  lines.push(`${r.ok ? 'ok  ' : 'FAIL'} ${label}: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests + v.numTodoTests} skipped (${r.seconds} s)`)
+  if (!r.ok && v.numFailedTests === 0) {
     tally.failed++ // a suite that failed to load or a crash outside any test
-    lines.push('FAIL vitest exited non-zero outside any test (a file failed to load?)')
+    lines.push(`FAIL ${label}: vitest exited non-zero outside any test (a file failed to load?)`)
   }
-} else {
-  tally.failed++
-  lines.push('FAIL vitest wrote no report')
 }
+
+vitest('unit and API tests (vitest)', join(reports, 'vitest.json'), ['unit', 'server', 'server-proxy'])
+// Load and fault tests after the rest, alone, so they measure the server and not the other suites.
+vitest('load and fault tests (vitest, one file at a time)', join(reports, 'vitest-stress.json'), ['stress'])
 
 const built = check('build (vite build)', bin('vite'), ['build', '--logLevel', 'warn'])
 

@@ -144,9 +144,9 @@ async function loadFigures(store: string, meta: StoreMeta): Promise<Figure[]> {
         p95: null,
         samples: i.ackedBatches,
         target: `≥ 95 % of ${rate.toLocaleString('en-US')}, every batch acked`,
-        judgedBy: 'sustained ack rate, acks',
+        judgedBy: 'sustained rate (lag trend), acks',
         pass: i.achieved >= 0.95 * rate && i.failedBatches === 0 && i.ackedBatches === i.sentBatches,
-        note: `${i.ackedBatches}/${i.sentBatches} batches of ${templates[0]!.logs} acknowledged, ${(100 * i.achieved / rate).toFixed(1)} % of target; batch ack p50 ${i.batchLatencyP50.toFixed(0)} ms, p95 ${i.batchLatencyP95.toFixed(0)} ms${i.failures.length ? `; ${i.failures.join('; ')}` : ''}`,
+        note: `${i.ackedBatches}/${i.sentBatches} batches of ${templates[0]!.logs} acknowledged; sustained ${(100 * i.achieved / rate).toFixed(1)} % of target (lag behind schedule grew ${(i.lagSlope * 1000).toFixed(1)} ms per s, max ${Math.round(i.maxLagMs)} ms; acks over their span ${Math.round(i.spanRate).toLocaleString('en-US')} logs/s); batch ack p50 ${i.batchLatencyP50.toFixed(0)} ms, p95 ${i.batchLatencyP95.toFixed(0)} ms${i.failures.length ? `; ${i.failures.join('; ')}` : ''}`,
         extra: { ...i },
       },
     ]

@@ -44,6 +44,11 @@ export interface LoadResult {
     batchLatencyP50: number
     batchLatencyP95: number
     seconds: number
+    /** Acknowledged logs / span of acknowledgements (reads low over short runs: answers come per flush). */
+    spanRate: number
+    /** Growth of a batch's lag behind its schedule, ms per ms (0: keeping up). */
+    lagSlope: number
+    maxLagMs: number
   }
 }
 
@@ -89,6 +94,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       batchLatencyP50: median(ingest.latencies),
       batchLatencyP95: p95(ingest.latencies),
       seconds: ingest.seconds,
+      spanRate: ingest.spanRate,
+      lagSlope: ingest.lagSlope,
+      maxLagMs: ingest.maxLagMs,
     },
   }
 }
@@ -105,6 +113,8 @@ export function loadProblems(r: LoadResult): string[] {
   const i = r.ingest
   if (i.failedBatches) problems.push(`ingest: ${i.failedBatches} of ${i.sentBatches} batches not acknowledged (${i.failures.join('; ')})`)
   if (i.ackedBatches !== i.sentBatches) problems.push(`ingest: ${i.ackedBatches} of ${i.sentBatches} batches acknowledged`)
-  if (i.achieved < 0.95 * i.target) problems.push(`ingest starved: ${Math.round(i.achieved)} logs/s of ${i.target} targeted (< 95 %)`)
+  if (i.achieved < 0.95 * i.target) {
+    problems.push(`ingest starved: sustained ${Math.round(i.achieved)} logs/s of ${i.target} targeted (< 95 %; lag grew ${(i.lagSlope * 1000).toFixed(0)} ms per s, max ${Math.round(i.maxLagMs)} ms)`)
+  }
   return problems
 }

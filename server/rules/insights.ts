@@ -5,7 +5,7 @@ import { noMatchesWarning, shadowWarnings, unknownServiceWarning } from './lint'
 import { summaryString } from './summary'
 
 const DAY_US = 86_400_000_000
-/** How long "does the store hold logs this rule matches" stays cached: that answer needs a scan of 24 h of logs. */
+/** How long "does the store hold logs this rule matches" stays cached: for a rule that matches nothing it takes a scan of 24 h of logs. */
 export const PRESENCE_CACHE_MS = 30_000
 
 const NO_IMPACT: RuleImpact = Object.freeze({ dropped_logs: 0, dropped_bytes: 0 })
@@ -26,8 +26,8 @@ interface Presence {
 /**
  * What the rules list adds to each rule: `impact_24h` (what ingestion dropped with it, read fresh on
  * every call from the small per-minute counters), `summary_string`, and `warnings`. The warnings
- * that need log data come from one scan for all the rules that are not cached yet, and are kept
- * per environment for PRESENCE_CACHE_MS.
+ * that need log data come from one query for all the rules that are neither cached nor proven to
+ * match by their own drops, and are kept per environment for PRESENCE_CACHE_MS.
  */
 export class RuleInsights {
   private presence = new Map<number, Presence>()
@@ -38,7 +38,8 @@ export class RuleInsights {
   async annotate(envId: number, all: readonly Rule[], rules: readonly Rule[], nowMs = Date.now()): Promise<RuleResponse[]> {
     const sinceUs = nowMs * 1000 - DAY_US
     const impact = await ruleImpactSince(this.db, envId, sinceUs)
-    const presence = await this.presenceFor(envId, rules, nowMs)
+    // A rule that dropped logs matched them (they are just not stored): no need to look for matches.
+    const presence = await this.presenceFor(envId, rules, (r) => (impact.get(r.id)?.dropped_logs ?? 0) === 0, nowMs)
     const shadowed = shadowWarnings(all)
     const droppedFromService = (service: string) =>
       all.some((r) => r.scope_service === service && (impact.get(r.id)?.dropped_logs ?? 0) > 0)
@@ -58,7 +59,7 @@ export class RuleInsights {
     })
   }
 
-  private async presenceFor(envId: number, rules: readonly Rule[], nowMs: number): Promise<Presence> {
+  private async presenceFor(envId: number, rules: readonly Rule[], needsLookup: (r: Rule) => boolean, nowMs: number): Promise<Presence> {
     let cached = this.presence.get(envId)
     if (!cached || nowMs - cached.atMs > PRESENCE_CACHE_MS) {
       cached = { atMs: nowMs, rules: new Map(), services: new Map() }
@@ -66,7 +67,7 @@ export class RuleInsights {
     }
     const entry = cached
     const missing = new Map<string, Rule>()
-    for (const r of rules) if (!entry.rules.has(ruleKey(r))) missing.set(ruleKey(r), r)
+    for (const r of rules) if (needsLookup(r) && !entry.rules.has(ruleKey(r))) missing.set(ruleKey(r), r)
     const missingRules = [...missing.values()]
     const missingServices = [...new Set(rules.flatMap((r) => (r.scope_service === null ? [] : [r.scope_service])))].filter(
       (s) => !entry.services.has(s),

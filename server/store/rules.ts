@@ -217,8 +217,10 @@ export interface StoredLogPresence {
 }
 
 /**
- * For the data-driven lint warnings: in ONE scan of the window, which rules match a stored log and
- * which services sent any. Ignores the rules ahead of each rule (shadowing is its own warning).
+ * For the data-driven lint warnings, in ONE query: which rules match some stored log of the window
+ * (each an EXISTS that stops at the first match, so only a rule that matches nothing reads the
+ * whole window) and which services sent any (from the per-minute rollup). Ignores the rules ahead
+ * of each rule: shadowing is its own warning.
  */
 export async function storedLogPresence(
   db: Db,
@@ -232,15 +234,23 @@ export async function storedLogPresence(
   const keys = await storedAttributeKeys(db, envId, jsonKeysOf(rules), window)
   const p = new Params()
   const sql = new RuleSql(p, keys)
-  const columns = [
-    ...rules.map((r, i) => `coalesce(bool_or(${sql.matches(r)}), false) AS r${i}`),
-    ...services.map((s, i) => `coalesce(bool_or(service_name = ${p.add(serviceNameValue(s))}), false) AS s${i}`),
-  ]
-  const row = await db.one(
-    `SELECT ${columns.join(', ')} FROM logs
-     WHERE env_id = ${p.add(envId)} AND timestamp >= ${p.ts(window.fromUs)} AND timestamp < ${p.ts(window.toUs)}`,
-    p,
-  )
+  // Each value is bound once and referenced by every subquery; only values some subquery uses are bound.
+  const env = p.add(envId)
+  const to = p.ts(window.toUs)
+  const columns: string[] = []
+  if (rules.length > 0) {
+    const from = p.ts(window.fromUs)
+    rules.forEach((r, i) => columns.push(`EXISTS (SELECT 1 FROM logs WHERE env_id = ${env} AND timestamp >= ${from} AND timestamp < ${to} AND ${sql.matches(r)}) AS r${i}`))
+  }
+  if (services.length > 0) {
+    const minuteFrom = p.ts(Math.floor(window.fromUs / 60_000_000) * 60_000_000)
+    services.forEach((s, i) =>
+      columns.push(
+        `EXISTS (SELECT 1 FROM rollup_1m WHERE env_id = ${env} AND minute >= ${minuteFrom} AND minute < ${to} AND service_name = ${p.add(serviceNameValue(s))}) AS s${i}`,
+      ),
+    )
+  }
+  const row = await db.one(`SELECT ${columns.join(', ')}`, p)
   rules.forEach((r, i) => result.ruleMatches.set(r.id, row?.[`r${i}`] === true))
   services.forEach((s, i) => result.servicesSeen.set(s, row?.[`s${i}`] === true))
   return result

@@ -38,8 +38,8 @@ export type AttributeKind = 'log' | 'resource'
 /** SQL expression for one attribute's string value (NULL when absent). */
 export function attributeExpr(kind: AttributeKind, key: string, p: Params): string {
   if (kind === 'log') {
-    const hot = HOT_ATTRIBUTE_COLUMNS[key]
-    if (hot) return hot
+    // hasOwn: a key like `constructor` must not find Object.prototype's members.
+    if (Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)) return HOT_ATTRIBUTE_COLUMNS[key]!
     return `json_extract_string(attributes, ${p.add(jsonPointer(key))})`
   }
   return `json_extract_string(resource_attributes, ${p.add(jsonPointer(key))})`

@@ -51,7 +51,7 @@ function hostileValue(r: Rand, depth = 0): unknown {
     case 9:
       return nested(Math.floor(r() * 600))
     case 10:
-      return { type: pick(r, ['AND', 'OR', 'XOR', 1]), values: [{ key: pick(r, ['message', 'k', 'http.route', '', 'level']), operator: pick(r, ['exact', 'regex', 'gt', 'is_set', 'nope', 'not_regex', 'icontains']), type: pick(r, ['log', 'log_attribute', 'log_resource_attribute', 'span']), value: hostileValue(r, depth + 2) }] }
+      return { type: pick(r, ['AND', 'OR', 'XOR', 1]), values: [{ key: pick(r, ['message', 'k', 'http.route', '', 'level', 'constructor', '__proto__', 'toString']), operator: pick(r, ['exact', 'regex', 'gt', 'is_set', 'nope', 'not_regex', 'icontains']), type: pick(r, ['log', 'log_attribute', 'log_resource_attribute', 'span']), value: hostileValue(r, depth + 2) }] }
     case 11:
       return { date_from: pick(r, WEIRD_STRINGS), date_to: pick(r, WEIRD_STRINGS) }
     case 12:

@@ -118,6 +118,9 @@ describe('POST logs/query', () => {
     expect(await bodies({ filterGroup: [leaf('message', 'regex', '^disk \\d+ ', 'log')] })).toEqual(['disk 1000 full'])
     expect(await bodies({ filterGroup: [leaf('message', 'not_icontains', 'DISK', 'log')] })).toEqual(['userXid missing', 'user_id missing'])
     expect(await bodies({ filterGroup: [leaf('tier', 'exact', 'gold', 'log_resource_attribute')] })).toEqual(['userXid missing'])
+    // Keys that are names of Object.prototype members are ordinary keys.
+    expect(await bodies({ filterGroup: [leaf('constructor', 'is_set')] })).toEqual([])
+    expect(await bodies({ filterGroup: [leaf('__proto__', 'is_not_set'), leaf('toString', 'is_not_set')] })).toHaveLength(4)
     expect(
       await bodies({ filterGroup: { type: 'OR', values: [leaf('http.status_code', 'lt', 300), leaf('tier', 'is_set', undefined, 'log_resource_attribute')] } }),
     ).toEqual(['disk 1000 full', 'userXid missing'])

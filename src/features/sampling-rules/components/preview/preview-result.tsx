@@ -33,6 +33,17 @@ function Notes({ notes }: { notes: string }) {
  * Memoised: the form re-renders on every keystroke, the estimate only when a new answer arrives.
  */
 export const PreviewResult = memo(function PreviewResult({ data }: { data: SimulateResponse }) {
+  // A real PostHog host answers a 0.0 placeholder without any counts: that is no estimate, not 0 %.
+  if (data.total_logs === undefined && data.matched_logs === undefined) {
+    return (
+      <div className="space-y-2 py-4 text-center text-sm">
+        <Icon name="inbox" className="mx-auto size-6 text-muted-foreground" />
+        <p className="font-medium">Simulation not available on this backend</p>
+        <p className="text-muted-foreground">The connected PostHog host does not compute simulations yet; its answer carries no estimate.</p>
+        <Notes notes={data.notes} />
+      </div>
+    )
+  }
   if (data.total_logs === 0) {
     return (
       <div className="space-y-2 py-4 text-center text-sm">

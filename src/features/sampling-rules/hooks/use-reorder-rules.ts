@@ -1,29 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { ruleListSchema, type RuleResponse } from '@/contract/rules'
+import { ruleListSchema } from '@/contract/rules'
 import { apiClient, isApiError } from '@/lib/api-client'
 import { fetchAllRules, ruleListMutationKey, rulePath, samplingRuleQueries } from '../api/rule-queries'
-
-/** The rules in the order of `orderedIds` (the optimistic list). */
-function inOrder(rules: RuleResponse[], orderedIds: readonly string[]): RuleResponse[] {
-  const byId = new Map(rules.map((r) => [r.id, r]))
-  return orderedIds.flatMap((id) => byId.get(id) ?? [])
-}
-
-/**
- * The user's order applied to the rules the server has now: rules deleted meanwhile drop out, a
- * rule added meanwhile goes right after the rule it follows on the server (first if none).
- */
-function mergeOrder(wanted: readonly string[], current: readonly string[]): string[] {
-  const present = new Set(current)
-  const merged = wanted.filter((id) => present.has(id))
-  const known = new Set(merged)
-  current.forEach((id, i) => {
-    if (known.has(id)) return
-    merged.splice(i === 0 ? 0 : merged.indexOf(current[i - 1]!) + 1, 0, id)
-    known.add(id)
-  })
-  return merged
-}
+import { inOrder, mergeOrder } from '../rule-order'
 
 /**
  * Sends the complete new order. The list shows it at once; on failure the order from before comes

@@ -4,14 +4,14 @@ import { Switch } from '@/components/ui/switch'
 import type { RuleResponse, SimulateResponse } from '@/contract/rules'
 import { cn } from '@/lib/cn'
 import { samplingRuleQueries } from '../../api/rule-queries'
-import { useToggleRule } from '../../hooks/use-toggle-rule'
 import { BigDropDialog, isBigDrop } from '../big-drop-dialog'
+import { useReorderLocked } from './reorder-lock'
 
 interface RuleEnabledSwitchProps {
   rule: RuleResponse
   environmentId: number
-  /** A reorder is in flight: its answer would overwrite this switch. */
-  locked: boolean
+  /** The list's one optimistic toggle (shared by every row). */
+  onToggle: (change: { id: string; enabled: boolean }) => void
 }
 
 type Pending = { estimate: SimulateResponse; error?: undefined } | { estimate: null; error: unknown }
@@ -21,21 +21,22 @@ type Pending = { estimate: SimulateResponse; error?: undefined } | { estimate: n
  * behind the enabled rules ahead of it); above the threshold, or when no estimate can be made,
  * the user confirms with the number in front of them.
  */
-export function RuleEnabledSwitch({ rule, environmentId, locked }: RuleEnabledSwitchProps) {
+export function RuleEnabledSwitch({ rule, environmentId, onToggle }: RuleEnabledSwitchProps) {
+  // A reorder's answer would overwrite the switch: it waits.
+  const locked = useReorderLocked()
   const queryClient = useQueryClient()
-  const toggle = useToggleRule(environmentId)
   const [estimating, setEstimating] = useState(false)
   const [pending, setPending] = useState<Pending | null>(null)
   const inactive = locked || estimating
 
   const onCheckedChange = async (enabled: boolean) => {
     if (inactive) return
-    if (!enabled) return toggle.mutate({ id: rule.id, enabled })
+    if (!enabled) return onToggle({ id: rule.id, enabled })
     setEstimating(true)
     try {
       const estimate = await queryClient.fetchQuery(samplingRuleQueries.simulateSaved(environmentId, rule.id))
       if (isBigDrop(estimate)) setPending({ estimate })
-      else toggle.mutate({ id: rule.id, enabled })
+      else onToggle({ id: rule.id, enabled })
     } catch (error) {
       setPending({ estimate: null, error })
     } finally {
@@ -62,7 +63,7 @@ export function RuleEnabledSwitch({ rule, environmentId, locked }: RuleEnabledSw
         confirmLabel={pending?.estimate ? 'Enable and drop these logs' : 'Enable anyway'}
         onConfirm={() => {
           setPending(null)
-          toggle.mutate({ id: rule.id, enabled: true })
+          onToggle({ id: rule.id, enabled: true })
         }}
         onCancel={() => setPending(null)}
       />

@@ -2,19 +2,19 @@ import { useNavigate } from '@tanstack/react-router'
 import { ActionMenu } from '@/components/ui/action-menu'
 import { Glyph } from '@/components/ui/glyph'
 import type { RuleResponse } from '@/contract/rules'
+import { useReorderLocked } from './reorder-lock'
 
 interface RuleRowMenuProps {
   rule: RuleResponse
   position: number
   total: number
-  /** A reorder is in flight: moves wait for it. */
-  locked: boolean
   onMove: (rule: RuleResponse, toIndex: number) => void
   onDelete: (rule: RuleResponse) => void
 }
 
-export function RuleRowMenu({ rule, position, total, locked, onMove, onDelete }: RuleRowMenuProps) {
+export function RuleRowMenu({ rule, position, total, onMove, onDelete }: RuleRowMenuProps) {
   const navigate = useNavigate()
+  const locked = useReorderLocked()
   return (
     <ActionMenu
       label={`Actions for ${rule.name}`}

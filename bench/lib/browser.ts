@@ -115,9 +115,11 @@ function reorderScript(label: string | null): string {
     if (e.key !== ' ') return
     const state = { key: e.timeStamp, frames: 0 }
     window.__reorder = state
-    const frame = (t) => {
+    const frame = () => {
       state.frames++
-      if (state.framesAtChange !== undefined && state.paintedAt === undefined) state.paintedAt = t
+      // performance.now(), not the callback's frame time: a frame that began before the key event
+      // would give a time earlier than the drop.
+      if (state.framesAtChange !== undefined && state.paintedAt === undefined) state.paintedAt = performance.now()
       else if (state.frames < 120) requestAnimationFrame(frame)
     }
     requestAnimationFrame(frame)
@@ -295,7 +297,7 @@ export async function browserFigures(o: BrowserOptions): Promise<Figure[]> {
     if (reorder.length) {
       const frames = reorder.map((r) => r.frames)
       o.log(`  reorder: ${frames.join(', ')} frames from drop to new order`)
-      reorderNote = `frames from the drop key to the frame showing the new order: ${frames.join(', ')}; ms = key event to that frame`
+      reorderNote = `animation frames from the drop key to the frame showing the new order: ${frames.join(', ')}; ms = key event to the callbacks of that frame (before its paint)`
     } else {
       reorder = []
     }

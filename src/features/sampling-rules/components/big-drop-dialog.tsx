@@ -27,7 +27,7 @@ export function BigDropDialog({ open, ruleName, estimate, error, confirmLabel, o
       {estimate ? (
         <p>
           Enabling “{ruleName}” would drop an estimated{' '}
-          <strong className="text-foreground">{formatReduction(estimate.estimated_reduction_pct)}</strong> of the logs stored in the window
+          <strong className="whitespace-nowrap text-foreground">{formatReduction(estimate.estimated_reduction_pct)}</strong> of the logs stored in the window
           {estimate.dropped_logs !== undefined && estimate.total_logs !== undefined && (
             <>
               {' '}

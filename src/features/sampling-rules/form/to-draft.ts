@@ -44,6 +44,7 @@ function readFilterGroup(form: FilterGroupForm, errors: FieldErrors): unknown {
   return {
     type: form.type,
     values: form.rows.map((row, i) => {
+      if (row.key.trim() === '') errors[`config__filter_group__values__${i}__key`] = 'Required.'
       if (!valuelessOps.includes(row.operator) && row.value.trim() === '') errors[`config__filter_group__values__${i}__value`] = 'Enter a value.'
       return { type: row.type, key: row.key, operator: row.operator, value: optionalValue(row.operator, row.value) }
     }),

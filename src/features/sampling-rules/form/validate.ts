@@ -24,6 +24,9 @@ function messageFor(issue: Issue, key: string): string {
   if (isPct && issue.code !== 'invalid_type') return 'Enter the percentage of logs to keep, from 0 to 100.'
   if (key === 'config__burst' && issue.code === 'custom') return issue.message.replace(/^burst_(logs|kb) must be at least (logs|kb)_per_second/, 'The burst must be at least the rate')
   if (key === 'config__rate' && issue.code === 'custom') return 'Enter a rate.'
+  if (key === 'config__patterns' && issue.code === 'custom' && issue.path.length === 2) {
+    return 'Add at least one pattern or a condition below; without either the rule could never match.'
+  }
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Required.' : `Enter at least ${issue.minimum} characters.`

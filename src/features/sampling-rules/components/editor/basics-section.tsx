@@ -22,7 +22,7 @@ export function BasicsSection() {
               {...control}
               value={values.name}
               maxLength={RULE_NAME_MAX}
-              placeholder="Drop health checks"
+              placeholder="e.g. Drop health checks"
               onChange={(e) => update('name', (v) => ({ ...v, name: e.target.value }))}
             />
           )}

@@ -36,7 +36,8 @@ export function RuleEditor({ environmentId, rule, position, window, onWindowChan
     () => (conflict.theirs && editor.base && form.validation.draft ? describeConflict(editor.base, conflict.theirs, form.validation.draft) : []),
     [conflict.theirs, editor.base, form.validation.draft],
   )
-  const problem = Object.entries(form.validation.errors).find(([key]) => key !== 'name' && key !== FORM_LEVEL)
+  const problems = Object.entries(form.validation.errors).filter(([key]) => key !== 'name' && key !== FORM_LEVEL)
+  const problem = problems[0] && `${fieldLabel(problems[0][0])}: ${problems[0][1]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`
   const summary = form.submitted && Object.keys(form.errors).length > 0 ? form.errors : null
 
   return (
@@ -53,7 +54,7 @@ export function RuleEditor({ environmentId, rule, position, window, onWindowChan
         <SimulatePreview
           environmentId={environmentId}
           draft={form.validation.previewDraft}
-          problem={problem && `${fieldLabel(problem[0])}: ${problem[1]}`}
+          problem={problem}
           position={position}
           window={window}
           onWindowChange={onWindowChange}

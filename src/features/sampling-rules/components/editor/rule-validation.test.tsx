@@ -69,7 +69,7 @@ describe('Rule form validation (the contract schema, said at each input)', () =>
     await user.click(screen.getByRole('button', { name: 'Create rule' }))
 
     const patterns = screen.getByRole('textbox', { name: 'Patterns' })
-    expect(errorOf(patterns)).toBe('A path_drop rule needs at least one pattern or a filter group, or it could never match.')
+    expect(errorOf(patterns)).toBe('Add at least one pattern or a condition below; without either the rule could never match.')
 
     await user.type(patterns, '^/health{enter}{enter}(a+)+$')
     expect(errorOf(patterns)).toMatch(/^Line 3: Regex repeats a group that contains another quantifier/)

@@ -1,12 +1,8 @@
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import type { SimulateResponse } from '@/contract/rules'
 import { formatCount } from '@/lib/format'
+import { BIG_DROP_PCT } from '../big-drop'
 import { formatBytes, formatReduction } from '../form/format-bytes'
-
-/** Enabling a rule that drops more than this share of the stored volume asks first. */
-export const BIG_DROP_PCT = 25
-
-export const isBigDrop = (estimate: SimulateResponse) => estimate.estimated_reduction_pct > BIG_DROP_PCT
 
 interface BigDropDialogProps {
   open: boolean

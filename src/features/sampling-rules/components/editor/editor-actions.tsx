@@ -13,7 +13,7 @@ interface EditorActionsProps {
 export function EditorActions({ isNew, dirty, saving, onDelete }: EditorActionsProps) {
   return (
     <div className="sticky bottom-0 z-10 -mx-6 flex flex-wrap items-center gap-3 border-t border-border bg-background/95 px-6 py-3 backdrop-blur">
-      <Button type="submit" variant="primary" disabled={saving} aria-busy={saving}>
+      <Button type="submit" variant="primary" disabled={saving} aria-busy={saving} aria-keyshortcuts="Control+S Meta+S" title="Ctrl+S / ⌘S">
         {saving ? 'Saving…' : isNew ? 'Create rule' : 'Save changes'}
       </Button>
       <Link to="/sampling-rules" className={buttonVariants()}>

@@ -1,7 +1,7 @@
 import { FORM_LEVEL } from '../../form/field-keys'
 import { fieldLabel } from '../../form/field-labels'
 import type { FieldErrors } from '../../form/to-draft'
-import { focusField } from './focus-field'
+import { focusField } from '../../form/focus-field'
 
 /** After a refused save: every problem, each a link to its field; problems of no field in full. */
 export function FormErrorSummary({ errors }: { errors: FieldErrors }) {

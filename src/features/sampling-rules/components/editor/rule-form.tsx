@@ -22,7 +22,7 @@ interface RuleFormProps {
 
 const configs = { severity_sampling: SeverityConfig, path_drop: PathDropConfig, rate_limit: RateLimitConfig }
 
-/** The rule's fields; a field left (blur) starts showing its problems. */
+/** The rule's fields; a field left (blur) starts showing its problems. Ctrl+S / ⌘S saves. */
 export function RuleForm({ form, environmentId, formRef, summary, onSubmit, actions }: RuleFormProps) {
   const { values, errors, update, touch } = form
   const context = useMemo(() => ({ environmentId, values, errors, update }), [environmentId, values, errors, update])
@@ -38,6 +38,13 @@ export function RuleForm({ form, environmentId, formRef, summary, onSubmit, acti
         onSubmit={(event) => {
           event.preventDefault()
           onSubmit()
+        }}
+        onKeyDown={(event) => {
+          // Ctrl+S / ⌘S saves, as in any editor, instead of the browser's "save page".
+          if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+            event.preventDefault()
+            onSubmit()
+          }
         }}
         onBlur={(event) => {
           const name = (event.target as Element).getAttribute('name')

@@ -66,7 +66,9 @@ describe('A server 400 lands on the field its attr names', () => {
     const rule = makeRule({ name: 'Drop DEBUG' })
     serve(rule, () => apiError(400, 'validation_error', 'invalid_input', 'Rules are read-only in this environment.', null))
     const { user } = renderApp(`/sampling-rules/${rule.id}`)
-    await user.click(await screen.findByRole('button', { name: 'Save changes' }))
+    // Ctrl+S saves from anywhere in the form.
+    await user.click(await screen.findByRole('textbox', { name: 'Name' }))
+    await user.keyboard('{Control>}s{/Control}')
 
     const alerts = await screen.findAllByRole('alert')
     expect(alerts.some((a) => a.textContent?.includes('Fix this problem before saving:Rules are read-only in this environment.'))).toBe(true)

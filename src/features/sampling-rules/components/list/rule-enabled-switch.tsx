@@ -4,7 +4,8 @@ import { Switch } from '@/components/ui/switch'
 import type { RuleResponse, SimulateResponse } from '@/contract/rules'
 import { cn } from '@/lib/cn'
 import { samplingRuleQueries } from '../../api/rule-queries'
-import { BigDropDialog, isBigDrop } from '../big-drop-dialog'
+import { isBigDrop } from '../../big-drop'
+import { BigDropDialog } from '../big-drop-dialog'
 import { useReorderLocked } from './reorder-lock'
 
 interface RuleEnabledSwitchProps {

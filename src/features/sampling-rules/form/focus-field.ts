@@ -1,4 +1,4 @@
-import { fieldId } from '../../form/field-keys'
+import { fieldId } from './field-keys'
 
 function focusControl(element: HTMLElement | null) {
   const target = element?.getAttribute('role') === 'radiogroup' ? element.querySelector<HTMLElement>('[aria-checked="true"]') : element

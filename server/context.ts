@@ -10,6 +10,8 @@ import type { EnvironmentDirectory } from './store/environments'
 export interface RulesRuntime extends RuleApplier {
   /** For one environment: the enabled rules whose scope can match a service, in evaluation order. */
   activeRulesByService(envId: number): (serviceName: string) => ActiveRule[]
+  /** Recompiles an environment's rules; the rules API calls it after every committed change. */
+  reload(envId: number): Promise<void>
 }
 
 /** Everything a route may use; built once in server/server.ts. */

@@ -11,13 +11,6 @@ import { summaryString } from './summary'
 
 const MINUTE_MS = 60_000
 
-declare module '../context' {
-  interface RulesRuntime {
-    /** Recompiles an environment's rules; the rules API calls it after every committed change. */
-    reload(envId: number): Promise<void>
-  }
-}
-
 interface EnvRules {
   rules: Rule[]
   compiled: CompiledRuleSet

@@ -40,7 +40,7 @@ describe('Reordering sampling rules', () => {
 
     // Optimistic: on screen before the server answers, with racing controls locked.
     expect(shownOrder()).toEqual(['Cap search', 'Keep errors', 'Drop health checks'])
-    expect(screen.getByRole('table', { name: 'Sampling rules' })).toHaveAttribute('aria-busy', 'true')
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Sampling rules' })).toHaveAttribute('aria-busy', 'true'))
     expect(screen.getByRole('switch', { name: 'Enabled: Keep errors' })).toHaveAttribute('aria-disabled', 'true')
     expect(screen.getByText('Rule Cap search moved to position 1 of 3.')).toBeInTheDocument()
     expect(sent).toEqual([{ ordered_ids: [rules[2]!.id, rules[0]!.id, rules[1]!.id] }])

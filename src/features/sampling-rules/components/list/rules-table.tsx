@@ -41,7 +41,9 @@ export function RulesTable({ rules, environmentId }: RulesTableProps) {
   const shown = useMemo(() => (dropped ? inOrder(rules, dropped) : rules), [rules, dropped])
   const ids = useMemo(() => shown.map((r) => r.id), [shown])
   const announcements = useMemo(() => reorderAnnouncements(shown), [shown])
-  const locked = reorder.isPending || dropped !== null
+  // From the mutation, which React Query reports a task after the drop: the drop's own frame only
+  // moves rows, the controls lock in the next one.
+  const locked = reorder.isPending
   const { mutate } = reorder
 
   // Read by the row callbacks, so they stay the same function and unmoved rows skip rendering.

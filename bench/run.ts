@@ -160,7 +160,19 @@ async function main() {
   log(`Logdeck bench: ${rows.toLocaleString('en-US')} rows, phases ${[...only].join(', ')}; ${env.cpus} CPUs, load average ${env.loadavgStart.join(' ')}`)
   const figures: Figure[] = []
   const timings: Record<string, number> = {}
-  const stamp = (phase: string, t0: number) => (timings[phase] = Math.round((Date.now() - t0) / 100) / 10)
+  /** Per phase: when it ran, how long, and how busy the machine was (a day's file mixes runs). */
+  const phaseRuns: Record<string, { ranAt: string; seconds: number; loadavgStart: number[]; loadavgEnd: number[] }> = {}
+  let phaseLoad = loadavg()
+  let phaseStart = new Date()
+  const begin = () => {
+    phaseLoad = loadavg()
+    phaseStart = new Date()
+  }
+  const round = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100)
+  const stamp = (phase: string, t0: number) => {
+    timings[phase] = Math.round((Date.now() - t0) / 100) / 10
+    phaseRuns[phase] = { ranAt: phaseStart.toISOString(), seconds: timings[phase]!, loadavgStart: round(phaseLoad), loadavgEnd: round(loadavg()) }
+  }
   let meta: StoreMeta | null = null
   let profile: unknown = undefined
   const store = join(DATA, `rows-${label(rows)}`)
@@ -172,7 +184,8 @@ async function main() {
     stamp('data', t0)
   }
   if (only.has('api') && meta) {
-    log('\n▶ API latency (server as a child process; raw DuckDB on the same store afterwards)')
+    log('\n▶ API latency (server as a child process; raw DuckDB on an identical copy, alternating)')
+    begin()
     const t0 = Date.now()
     try {
       const r = await apiFigures({ store, meta, workDir: join(DATA, 'work-api'), log, budgetMs: num('budget', values.budget!) * 1000 })
@@ -187,6 +200,7 @@ async function main() {
   }
   if (only.has('ingest') && meta) {
     log('\n▶ OTLP ingest (protobuf batches, closed-loop senders)')
+    begin()
     const t0 = Date.now()
     try {
       const r = await ingestFigures({
@@ -214,6 +228,7 @@ async function main() {
   }
   if (only.has('load') && meta) {
     log('\n▶ Load (autocannon readers + steady ingest, loopback)')
+    begin()
     const t0 = Date.now()
     try {
       figures.push(...(await loadFigures(store, meta)))
@@ -225,6 +240,7 @@ async function main() {
   }
   if (only.has('browser')) {
     log('\n▶ Browser (headless Chromium, 5,000 services)')
+    begin()
     const t0 = Date.now()
     try {
       const servicesStore = join(DATA, 'services-5000')
@@ -266,7 +282,7 @@ async function main() {
     mkdirSync(RESULTS, { recursive: true })
     const file = join(RESULTS, `${dayStamp()}-${label(rows)}.json`)
     // A run of some phases updates their figures in the day's file and keeps the others.
-    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { figures: Figure[] }) : null
+    const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { figures: Figure[]; phaseRuns?: typeof phaseRuns }) : null
     const merged = [...(previous?.figures ?? []).filter((f) => !figures.some((g) => g.id === f.id || g.group === f.group)), ...figures]
     merged.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group))
     const out = {
@@ -277,6 +293,7 @@ async function main() {
       phases: [...only],
       timings,
       machine: env,
+      phaseRuns: { ...(previous?.phaseRuns ?? {}), ...phaseRuns },
       figures: merged,
       ...(profile ? { profile } : {}),
     }

@@ -35,23 +35,6 @@ export function quantile(values: readonly number[], q: number): number {
 export const median = (v: readonly number[]) => quantile(v, 0.5)
 export const p95 = (v: readonly number[]) => quantile(v, 0.95)
 
-/**
- * Times `fn` sequentially: `warmup` unrecorded runs, then until `maxRuns` runs or `budgetMs` spent
- * (at least `minRuns`). Returns the durations in ms.
- */
-export async function timeRuns(fn: () => Promise<number | void>, opts: { warmup?: number; minRuns?: number; maxRuns?: number; budgetMs?: number } = {}): Promise<number[]> {
-  const { warmup = 2, minRuns = 5, maxRuns = 20, budgetMs = 20_000 } = opts
-  for (let i = 0; i < warmup; i++) await fn()
-  const out: number[] = []
-  const started = performance.now()
-  while (out.length < maxRuns && (out.length < minRuns || performance.now() - started < budgetMs)) {
-    const t = performance.now()
-    const measured = await fn()
-    out.push(typeof measured === 'number' ? measured : performance.now() - t)
-  }
-  return out
-}
-
 const fmt = (n: number | null | undefined, unit: string): string => {
   if (n === null || n === undefined || Number.isNaN(n)) return '—'
   if (unit === 'ms') return n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')

@@ -62,6 +62,17 @@ describe('Enabling a rule that drops a lot', () => {
     expect(patches).toEqual([{ enabled: true }])
   })
 
+  it('asks too when the backend gives no estimate (a PostHog placeholder), and says so', async () => {
+    server.use(http.post(SIMULATE_SAVED, () => HttpResponse.json({ estimated_reduction_pct: 0, notes: 'Placeholder.' })))
+    const { user } = renderApp('/sampling-rules')
+    await user.click(await screen.findByRole('switch', { name: 'Enabled: Drop DEBUG everywhere' }))
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Enable without an estimate?' })
+    expect(dialog).toHaveTextContent('could not be estimated: this backend does not compute simulations')
+    await user.click(within(dialog).getByRole('button', { name: 'Enable anyway' }))
+    await waitFor(() => expect(patches).toEqual([{ enabled: true }]))
+  })
+
   it('turns the switch back and says why when the server refuses', async () => {
     reduction = 5
     server.use(http.patch(RULE, () => HttpResponse.json({ type: 'server_error', code: 'error', detail: 'The store is read-only.', attr: null }, { status: 503 })))

@@ -1,7 +1,7 @@
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import type { SimulateResponse } from '@/contract/rules'
 import { formatCount } from '@/lib/format'
-import { BIG_DROP_PCT } from '../big-drop'
+import { BIG_DROP_PCT } from '../estimate'
 import { formatBytes, formatReduction } from '../form/format-bytes'
 
 interface BigDropDialogProps {

@@ -5,7 +5,7 @@ import { toast } from '@/components/ui/toast-store'
 import type { RuleDraft, RuleResponse, SimulateResponse } from '@/contract/rules'
 import { isApiError } from '@/lib/api-client'
 import { samplingRuleQueries } from '../api/rule-queries'
-import { isBigDrop } from '../big-drop'
+import { isBigDrop, isPlaceholderEstimate, noEstimateError } from '../estimate'
 import { fieldForAttr } from '../form/field-keys'
 import { focusField, focusFirstInvalid } from '../form/focus-field'
 import { newRuleValues } from '../form/form-values'
@@ -71,6 +71,7 @@ export function useRuleEditor(environmentId: number, rule: RuleResponse | undefi
       try {
         const body = { ...previewDraft, position, date_from: '-24h' }
         const estimate = await queryClient.fetchQuery(samplingRuleQueries.simulateDraft(environmentId, body))
+        if (isPlaceholderEstimate(estimate)) return setBigDrop({ draft, estimate: null, error: noEstimateError() })
         if (isBigDrop(estimate)) return setBigDrop({ draft, estimate })
       } catch (error) {
         return setBigDrop({ draft, estimate: null, error })

@@ -4,7 +4,7 @@ import { Switch } from '@/components/ui/switch'
 import type { RuleResponse, SimulateResponse } from '@/contract/rules'
 import { cn } from '@/lib/cn'
 import { samplingRuleQueries } from '../../api/rule-queries'
-import { isBigDrop } from '../../big-drop'
+import { isBigDrop, isPlaceholderEstimate, noEstimateError } from '../../estimate'
 import { BigDropDialog } from '../big-drop-dialog'
 import { useReorderLocked } from './reorder-lock'
 
@@ -36,7 +36,8 @@ export function RuleEnabledSwitch({ rule, environmentId, onToggle }: RuleEnabled
     setEstimating(true)
     try {
       const estimate = await queryClient.fetchQuery(samplingRuleQueries.simulateSaved(environmentId, rule.id))
-      if (isBigDrop(estimate)) setPending({ estimate })
+      if (isPlaceholderEstimate(estimate)) setPending({ estimate: null, error: noEstimateError() })
+      else if (isBigDrop(estimate)) setPending({ estimate })
       else onToggle({ id: rule.id, enabled })
     } catch (error) {
       setPending({ estimate: null, error })

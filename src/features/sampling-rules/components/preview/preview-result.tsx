@@ -3,6 +3,7 @@ import { Icon } from '@/components/ui/icon'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { SimulateResponse } from '@/contract/rules'
 import { formatCount } from '@/lib/format'
+import { isPlaceholderEstimate } from '../../estimate'
 import { formatBytes, formatReduction } from '../../form/format-bytes'
 import { ServiceBreakdown } from './service-breakdown'
 
@@ -33,8 +34,7 @@ function Notes({ notes }: { notes: string }) {
  * Memoised: the form re-renders on every keystroke, the estimate only when a new answer arrives.
  */
 export const PreviewResult = memo(function PreviewResult({ data }: { data: SimulateResponse }) {
-  // A real PostHog host answers a 0.0 placeholder without any counts: that is no estimate, not 0 %.
-  if (data.total_logs === undefined && data.matched_logs === undefined) {
+  if (isPlaceholderEstimate(data)) {
     return (
       <div className="space-y-2 py-4 text-center text-sm">
         <Icon name="inbox" className="mx-auto size-6 text-muted-foreground" />

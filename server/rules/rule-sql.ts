@@ -82,6 +82,9 @@ function alwaysKeepOf(rule: Rule): AlwaysKeep | undefined {
  * window's logs have (a superset is fine); any other key reads as absent.
  */
 export class RuleSql {
+  /** The keys this instance has read from the JSON text so far (what its SQL depends on). */
+  readonly jsonKeysRead = new Set<string>()
+
   constructor(
     private readonly p: Params,
     private readonly storedKeys: ReadonlySet<string> | null = null,
@@ -95,6 +98,7 @@ export class RuleSql {
   private attribute(key: string): string {
     if (Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)) return HOT_ATTRIBUTE_COLUMNS[key]!
     if (this.storedKeys && !this.storedKeys.has(key)) return 'NULL'
+    this.jsonKeysRead.add(key)
     const extract = `json_extract_string(attributes, ${this.p.add(jsonPointer(key))})`
     return PLAIN_KEY.test(key) ? `CASE WHEN contains(attributes, ${this.p.add(JSON.stringify(key))}) THEN ${extract} END` : extract
   }

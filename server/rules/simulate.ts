@@ -1,6 +1,7 @@
 import { NO_SERVICE } from '../../src/contract/logs'
 import { DEFAULT_BURST_FACTOR, type DraftSimulateBody, type Rule, type RuleImpact, type SimulateResponse } from '../../src/contract/rules'
 import { Params, usToIso, type Db } from '../store/db'
+import { lacksEveryKeySql, mayHaveAnyKeySql } from '../store/key-bits'
 import { logWhere } from '../store/log-filters'
 import { stepUsFor } from '../store/logs'
 import { getRule, listRules, ruleImpactSince, storedAttributeKeys } from '../store/rules'
@@ -59,8 +60,19 @@ export interface SecondRow {
 async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule, window: UsWindow, stepUs: number) {
   const keys = await storedAttributeKeys(db, envId, jsonKeysOf([...ahead, target]), window)
   const p = new Params()
-  const outcome = new RuleSql(p, keys).outcome(ahead, target)
   const where = logWhere({ envId, fromUs: window.fromUs, toUs: window.toUs }, p)
+  const source = (outcome: string, extra: string | null) =>
+    `SELECT epoch_us(timestamp) AS us, service_name, bytes, ${outcome} AS d FROM logs WHERE ${where}${extra ? ` AND ${extra}` : ''}`
+  // Logs that certainly lack every key the rules read from the JSON text (the dearest column to
+  // read) are decided without it; only the others read it (see key-bits.ts).
+  const withJson = new RuleSql(p, keys)
+  const outcome = withJson.outcome(ahead, target)
+  const read = [...withJson.jsonKeysRead]
+  const sources =
+    read.length === 0
+      ? source(outcome, null)
+      : `${source(new RuleSql(p, new Set()).outcome(ahead, target), lacksEveryKeySql(read))}
+         UNION ALL ${source(outcome, mayHaveAnyKeySql(read))}`
   const step = p.add(stepUs)
   const metered = target.rule_type === 'rate_limit'
   const rows = await db.all(
@@ -72,7 +84,7 @@ async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule,
      FROM (
        SELECT (us // ${step}) * ${step} AS b, service_name, bytes, d, us,
          CASE WHEN d = ${Outcome.metered} THEN us // ${p.add(SECOND_US)} END AS sec
-       FROM (SELECT epoch_us(timestamp) AS us, service_name, bytes, ${outcome} AS d FROM logs WHERE ${where})
+       FROM (${sources})
      )
      GROUP BY ${metered ? 'GROUPING SETS ((b, service_name), (sec))' : 'b, service_name'}`,
     p,

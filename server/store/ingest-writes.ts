@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import { logPath, type LogRecord } from '../logs/record'
 import { sampleKey } from '../rules/engine'
 import { run, type Db, Params } from './db'
+import { keyBitsOf } from './key-bits'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
 
 const MINUTE_US = 60_000_000
+const HALF_HOUR_US = 30 * MINUTE_US
 const HOUR_US = 3_600_000_000
 
 export interface EnvBatch {
@@ -34,6 +36,7 @@ interface KeyGroup {
 
 /** One log as a line of NDJSON for `read_json` (DuckDB parses it on its own threads, ~2× the appender). */
 function ndjsonLine(envId: number, r: LogRecord): string {
+  const [kh, kl] = keyBitsOf(r.attributes)
   const row: Record<string, unknown> = {
     e: envId,
     u: r.uuid,
@@ -52,6 +55,8 @@ function ndjsonLine(envId: number, r: LogRecord): string {
     r: r.resourceAttributes,
     n: r.bytes,
     k: sampleKey(r.traceId || r.uuid),
+    kh,
+    kl,
   }
   for (const [key, column] of hotColumns) row[column] = r.attributes[key] ?? null
   return JSON.stringify(row)
@@ -59,7 +64,7 @@ function ndjsonLine(envId: number, r: LogRecord): string {
 
 const READ_COLUMNS = `{e: 'INTEGER', u: 'UUID', t: 'BIGINT', o: 'BIGINT', st: 'VARCHAR', sn: 'UTINYINT', l: 'UTINYINT',
   s: 'VARCHAR', b: 'VARCHAR', tr: 'VARCHAR', sp: 'VARCHAR', ev: 'VARCHAR', p: 'VARCHAR', http_route: 'VARCHAR',
-  http_method: 'VARCHAR', status_code: 'VARCHAR', user_id: 'VARCHAR', a: 'JSON', r: 'JSON', n: 'INTEGER', k: 'UINTEGER'}`
+  http_method: 'VARCHAR', status_code: 'VARCHAR', user_id: 'VARCHAR', a: 'JSON', r: 'JSON', n: 'INTEGER', k: 'UINTEGER', kh: 'UINTEGER', kl: 'UINTEGER'}`
 
 /**
  * Writes a batch durably in ONE transaction: the logs, their per-minute rollup, the attribute-key
@@ -68,7 +73,7 @@ const READ_COLUMNS = `{e: 'INTEGER', u: 'UUID', t: 'BIGINT', o: 'BIGINT', st: 'V
 export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[]): Promise<void> {
   const c = db.ingestConnection
   const lines: string[] = []
-  const rollup = new Map<string, { e: number; m: number; s: string; l: number; c: number; b: number }>()
+  const rollup = new Map<string, RollupRow>()
   const catalog = new Map<string, KeyGroup>()
   for (const { envId, records } of batches) {
     for (const r of records) {
@@ -105,12 +110,14 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
         await run(
           c,
           `INSERT INTO logs SELECT e, u, make_timestamp(t), make_timestamp(o), st, sn, l, s, b, tr, sp, ev, p,
-             http_route, http_method, status_code, user_id, a, r, n, k
+             http_route, http_method, status_code, user_id, a, r, n, k, (kh::UBIGINT << 32) | kl
            FROM read_json(${p.add(file)}, format = 'newline_delimited', columns = ${READ_COLUMNS}, maximum_object_size = 67108864)`,
           p,
         )
-        await upsert(c, 'rollup_1m', [...rollup.values()], `{"e":"INTEGER","m":"BIGINT","s":"VARCHAR","l":"UTINYINT","c":"BIGINT","b":"BIGINT"}`,
-          'e, make_timestamp(m), s, l, c, b', '(env_id, minute, service_name, level)', 'count = count + EXCLUDED.count, bytes = bytes + EXCLUDED.bytes')
+        const rollupShape = `{"e":"INTEGER","m":"BIGINT","s":"VARCHAR","l":"UTINYINT","c":"BIGINT","b":"BIGINT"}`
+        const addCounts = 'count = count + EXCLUDED.count, bytes = bytes + EXCLUDED.bytes'
+        await upsert(c, 'rollup_1m', [...rollup.values()], rollupShape, 'e, make_timestamp(m), s, l, c, b', '(env_id, minute, service_name, level)', addCounts)
+        await upsert(c, 'rollup_30m', halfHours(rollup.values()), rollupShape, 'e, make_timestamp(m), s, l, c, b', '(env_id, slot, service_name, level)', addCounts)
         await upsert(c, 'attribute_keys', keys, `{"e":"INTEGER","h":"BIGINT","t":"VARCHAR","s":"VARCHAR","k":"VARCHAR","c":"BIGINT"}`,
           'e, make_timestamp(h), t, s, k, c', '(env_id, hour, attribute_type, service_name, key)', 'count = count + EXCLUDED.count')
       }
@@ -138,6 +145,23 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
   } finally {
     await rm(file, { force: true })
   }
+}
+
+type RollupRow = { e: number; m: number; s: string; l: number; c: number; b: number }
+
+/** The per-minute rollup rows of a batch summed per half hour (`m` becomes the slot's start). */
+function halfHours(minutes: Iterable<RollupRow>): RollupRow[] {
+  const slots = new Map<string, RollupRow>()
+  for (const r of minutes) {
+    const m = Math.floor(r.m / HALF_HOUR_US) * HALF_HOUR_US
+    const key = `${r.e}|${m}|${r.l}|${r.s}`
+    const slot = slots.get(key)
+    if (slot) {
+      slot.c += r.c
+      slot.b += r.b
+    } else slots.set(key, { ...r, m })
+  }
+  return [...slots.values()]
 }
 
 /** Aggregated rows in, counts added to what the table already holds. */

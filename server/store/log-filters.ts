@@ -3,6 +3,7 @@ import { isFilterGroup, type LogFieldKey } from '../../src/contract/query'
 import { levelOfSeverity, type Level, type SeverityLevel } from '../../src/contract/severity'
 import { NO_SERVICE } from '../../src/contract/logs'
 import type { Params } from './db'
+import { mayHaveKeySql } from './key-bits'
 
 export const LEVEL_CODES: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 }
 export const LEVEL_NAMES: Level[] = ['debug', 'info', 'warn', 'error']
@@ -58,7 +59,25 @@ export function levelCodes(severities: readonly SeverityLevel[]): number[] {
   return [...new Set(severities.map((s) => LEVEL_CODES[levelOfSeverity(s)]))].sort()
 }
 
+/** Operators that hold only for a log that has the key (absent reads as NULL, and NULL never matches). */
+const NEEDS_KEY = new Set<FilterLeaf['operator']>(['exact', 'icontains', 'regex', 'gt', 'lt', 'is_set'])
+
+/**
+ * A log attribute key that lives only in the JSON text: a condition that needs the key asks the
+ * key signature first, so the text is read only for logs that may have it (key-bits.ts).
+ */
+export function jsonOnlyLogKey(kind: AttributeKind, key: string): boolean {
+  return kind === 'log' && !Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)
+}
+
 function leafExpr(leaf: FilterLeaf, p: Params): string {
+  const sql = leafCondition(leaf, p)
+  return leaf.type === 'log_attribute' && jsonOnlyLogKey('log', leaf.key) && NEEDS_KEY.has(leaf.operator)
+    ? `(${mayHaveKeySql(leaf.key)} AND ${sql})`
+    : sql
+}
+
+function leafCondition(leaf: FilterLeaf, p: Params): string {
   let expr: string
   if (leaf.type === 'log') {
     const column = LOG_FIELD_COLUMNS[leaf.key as LogFieldKey]

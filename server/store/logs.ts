@@ -2,8 +2,10 @@ import { bucketStepMs } from '../../src/contract/buckets'
 import { NO_SERVICE, OTHER_SERVICES, type LogRow, type SparklinePoint } from '../../src/contract/logs'
 import { badRequest } from '../http/errors'
 import { Params, usToIso, type Db, type Row } from './db'
+import { mayHaveKeySql } from './key-bits'
 import {
   attributeExpr,
+  jsonOnlyLogKey,
   LEVEL_NAMES,
   levelCodes,
   likeContains,
@@ -124,6 +126,7 @@ export async function listAttributeValues(
   const p = new Params()
   const expr = attributeExpr(a.kind, a.key, p)
   let where = `${logWhere(a, p)} AND ${expr} IS NOT NULL`
+  if (jsonOnlyLogKey(a.kind, a.key)) where += ` AND ${mayHaveKeySql(a.key)}`
   if (a.value) where += ` AND ${expr} ILIKE ${p.add(likeContains(a.value))} ESCAPE '\\'`
   const rows = await db.all(
     `SELECT ${expr} AS v, count(*) AS n FROM logs WHERE ${where} GROUP BY v ORDER BY n DESC, v

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { keyMask, toUint64 } from './key-bits'
 
 /**
  * Schema versions. Each migration runs once, in order, in one transaction with its version bump.
@@ -9,7 +10,41 @@ import type { DuckDBConnection } from '@duckdb/node-api'
  * columns; the long tail of attributes is JSON text; `rollup_1m` answers services/sparklines;
  * `attribute_keys` answers key autocomplete without scanning logs.
  */
-const migrations: { version: number; sql: string }[] = [
+interface Migration {
+  version: number
+  sql: string
+  /** A step SQL alone cannot do, run after `sql` in the same transaction. */
+  then?: (c: DuckDBConnection) => Promise<void>
+}
+
+const ALL_BITS = '18446744073709551615::UBIGINT'
+/** Beyond this many distinct keys an old store keeps the all-ones signature (correct, just no faster). */
+const BACKFILL_MAX_KEYS = 100_000
+
+/**
+ * Gives the logs stored before schema 2 their key signature (key-bits.ts), from the attribute-key
+ * catalog (which holds every key ingestion ever wrote): one map from key to mask, then each log's
+ * keys OR-ed together. A key the catalog somehow lacks sets every bit, which is always safe.
+ */
+async function backfillKeyBits(c: DuckDBConnection): Promise<void> {
+  const rows = (await c.runAndReadAll(`SELECT DISTINCT key FROM attribute_keys WHERE attribute_type = 'log' LIMIT ${BACKFILL_MAX_KEYS + 1}`)).getRowObjectsJS()
+  if (rows.length === 0 || rows.length > BACKFILL_MAX_KEYS) return
+  await c.run('CREATE TABLE key_masks (key VARCHAR NOT NULL, mask UBIGINT NOT NULL)')
+  const appender = await c.createAppender('key_masks')
+  for (const r of rows) {
+    appender.appendVarchar(r.key as string)
+    appender.appendUBigInt(toUint64(keyMask(r.key as string)))
+    appender.endRow()
+  }
+  appender.closeSync()
+  await c.run(`
+    UPDATE logs SET key_bits = coalesce(list_aggregate(
+        list_transform(json_keys(attributes), k -> coalesce(map_extract_value(masks.m, k), ${ALL_BITS})), 'bit_or'), 0)
+    FROM (SELECT map_from_entries(list({'key': key, 'value': mask})) AS m FROM key_masks) AS masks`)
+  await c.run('DROP TABLE key_masks')
+}
+
+const migrations: Migration[] = [
   {
     version: 1,
     sql: `
@@ -118,11 +153,35 @@ const migrations: { version: number; sql: string }[] = [
       CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
     `,
   },
+  {
+    // key_bits: which attribute keys a log has (key-bits.ts), so conditions on keys outside the
+    // promoted columns read the JSON text only for logs that may have them. rollup_30m: the
+    // per-minute rollup summed per half hour, so a day's services table or sparkline (30-minute
+    // buckets) adds up ~50 rows per series instead of ~1,440.
+    version: 2,
+    sql: `
+      ALTER TABLE logs ADD COLUMN key_bits UBIGINT DEFAULT ${ALL_BITS};
+      CREATE TABLE rollup_30m (
+        env_id INTEGER NOT NULL,
+        slot TIMESTAMP NOT NULL,
+        service_name VARCHAR NOT NULL,
+        level UTINYINT NOT NULL,
+        count BIGINT NOT NULL,
+        bytes BIGINT NOT NULL,
+        PRIMARY KEY (env_id, slot, service_name, level)
+      );
+      INSERT INTO rollup_30m
+        SELECT env_id, make_timestamp((epoch_us(minute) // 1800000000) * 1800000000) AS slot, service_name, level, sum(count), sum(bytes)
+        FROM rollup_1m GROUP BY ALL;
+    `,
+    then: backfillKeyBits,
+  },
 ]
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version
 
-export async function migrate(c: DuckDBConnection): Promise<void> {
+/** Brings the store up to `upTo` (the newest version unless a test asks for an older one). */
+export async function migrate(c: DuckDBConnection, upTo = SCHEMA_VERSION): Promise<void> {
   await c.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)')
   const rows = (await c.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRowObjectsJS()
   const current = Number(rows[0]?.v ?? 0)
@@ -133,10 +192,11 @@ export async function migrate(c: DuckDBConnection): Promise<void> {
     )
   }
   for (const m of migrations) {
-    if (m.version <= current) continue
+    if (m.version <= current || m.version > upTo) continue
     await c.run('BEGIN TRANSACTION')
     try {
       await c.run(m.sql)
+      await m.then?.(c)
       await c.run('INSERT INTO schema_version VALUES ($1)', [m.version])
       await c.run('COMMIT')
     } catch (e) {

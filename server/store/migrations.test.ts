@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Db } from './db'
+import { keyBitsOf, toUint64 } from './key-bits'
+import { migrate, SCHEMA_VERSION } from './migrations'
+
+let dir: string | null = null
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  dir = null
+})
+
+/** A store as the schema-1 build left it: logs without key_bits, a per-minute rollup, the key catalog. */
+async function schemaOneStore(logs: { minute: number; service: string; attributes: Record<string, string> }[]): Promise<string> {
+  dir = mkdtempSync(join(tmpdir(), 'logdeck-migrate-'))
+  const instance = await DuckDBInstance.create(join(dir, 'logdeck.duckdb'))
+  const c = await instance.connect()
+  await migrate(c, 1)
+  for (const [i, l] of logs.entries()) {
+    const ts = `make_timestamp(${l.minute * 60_000_000 + i})`
+    await c.run(
+      `INSERT INTO logs VALUES (1, uuid(), ${ts}, NULL, 'INFO', 9, 1, $1, 'b', '', '', '', NULL, NULL, NULL, NULL, NULL, $2::JSON, '{}', 10, 7)`,
+      [l.service, JSON.stringify(l.attributes)],
+    )
+    await c.run(
+      `INSERT INTO rollup_1m VALUES (1, make_timestamp(${l.minute * 60_000_000}), $1, 1, 1, 10)
+       ON CONFLICT DO UPDATE SET count = count + 1, bytes = bytes + 10`,
+      [l.service],
+    )
+  }
+  c.closeSync()
+  instance.closeSync()
+  return dir
+}
+
+describe('migrations', () => {
+  it('brings a schema-1 store to the current schema: every log gets its key signature, the half-hour rollup its sums', async () => {
+    const base = Date.UTC(2026, 0, 1) / 60_000
+    const logs = [
+      { minute: base, service: 'a', attributes: { 'http.route': '/x', queue: 'q' } },
+      { minute: base + 1, service: 'a', attributes: { 'we"ird': '1' } },
+      { minute: base + 29, service: 'b', attributes: {} },
+      { minute: base + 30, service: 'a', attributes: { 'user_agent.original': 'kube-probe/1.29' } },
+      { minute: base + 95, service: 'b', attributes: { queue: 'q', job: 'j' } },
+    ]
+    const path = await schemaOneStore(logs)
+    // The catalog as ingestion keeps it, minus one key: a key it lacks must still never be ruled out.
+    const instance = await DuckDBInstance.create(join(path, 'logdeck.duckdb'))
+    const c = await instance.connect()
+    for (const key of ['http.route', 'queue', 'we"ird', 'job']) {
+      await c.run(`INSERT INTO attribute_keys VALUES (1, make_timestamp(0), 'log', 'a', $1, 1)`, [key])
+    }
+    c.closeSync()
+    instance.closeSync()
+
+    const db = await Db.open({ dataDir: path, memoryLimit: '256MB' })
+    try {
+      expect(await db.one('SELECT max(version) AS v FROM schema_version')).toEqual({ v: SCHEMA_VERSION })
+      const rows = await db.all(`SELECT attributes::VARCHAR AS a, key_bits::VARCHAR AS bits FROM logs ORDER BY timestamp`)
+      const expected = logs.map((l) =>
+        // user_agent.original is not in the catalog: that log keeps the all-ones signature.
+        'user_agent.original' in l.attributes ? (2n ** 64n - 1n).toString() : toUint64(keyBitsOf(l.attributes)).toString(),
+      )
+      expect(rows.map((r) => r.bits)).toEqual(expected)
+      const slots = await db.all(`SELECT epoch_us(slot) // 60000000 AS m, service_name AS s, count AS n, bytes AS b FROM rollup_30m ORDER BY m, s`)
+      expect(slots).toEqual([
+        { m: base, s: 'a', n: 2, b: 20 },
+        { m: base, s: 'b', n: 1, b: 10 },
+        { m: base + 30, s: 'a', n: 1, b: 10 },
+        { m: base + 90, s: 'b', n: 1, b: 10 },
+      ])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('refuses a store from a newer build with a message that says so', async () => {
+    const path = await schemaOneStore([])
+    const instance = await DuckDBInstance.create(join(path, 'logdeck.duckdb'))
+    const c = await instance.connect()
+    await c.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION + 1})`)
+    c.closeSync()
+    instance.closeSync()
+    await expect(Db.open({ dataDir: path, memoryLimit: '256MB' })).rejects.toThrow(
+      `This store has schema version ${SCHEMA_VERSION + 1}, but this build of Logdeck knows versions up to ${SCHEMA_VERSION}.`,
+    )
+  })
+})

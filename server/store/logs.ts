@@ -18,6 +18,7 @@ import {
 
 const MINUTE_US = 60_000_000
 const HOUR_US = 3_600_000_000
+const HALF_HOUR_US = 1_800_000_000
 
 const displayService = (name: string) => (name === '' ? NO_SERVICE : name)
 
@@ -53,24 +54,44 @@ const LOG_COLUMNS = `uuid::VARCHAR AS uuid, epoch_us(timestamp) AS ts, epoch_us(
   severity_number, level, service_name, body, attributes::VARCHAR AS attributes,
   resource_attributes::VARCHAR AS resource_attributes, trace_id, span_id, event_name`
 
+/** How many times wider each probe of a newest-first (or oldest-first) query is than the last. */
+const PROBE_GROWTH = 8
+/** The first probe's share of the window: the last 1/64 (22.5 minutes of a day). */
+const FIRST_PROBE_SHARE = 64
+
+/**
+ * A page of logs, newest (or oldest) first. Logs are stored in arrival order, so DuckDB skips the
+ * blocks outside a time range; the page is therefore read from the END of the window in probes —
+ * the last 1/64 of it, then each next slice 8× wider, never reading a slice twice — and stops as
+ * soon as a probe fills the page. Every log of a later slice is strictly older (newer, ascending)
+ * than every log of an earlier one, so the pieces concatenate in order; a filter that matches
+ * little reads the window once, as a single query would.
+ */
 export async function queryLogs(
   db: Db,
   f: LogFilter & { orderBy: 'latest' | 'earliest'; limit: number; after?: string | null },
 ): Promise<{ results: LogRow[]; hasMore: boolean; nextCursor: string | null }> {
-  const p = new Params()
-  let where = logWhere(f, p)
   const desc = f.orderBy !== 'earliest'
-  if (f.after) {
-    const c = decodeCursor(f.after)
-    const t = p.ts(c.tsUs)
-    const op = desc ? '<' : '>'
-    where += ` AND (timestamp ${op} ${t} OR (timestamp = ${t} AND uuid ${op} ${p.add(c.uuid)}::UUID))`
+  const cursor = f.after ? decodeCursor(f.after) : null
+  // The part of the window the cursor leaves ([lo, hi) in µs): the cursor's own microsecond stays
+  // in, as other logs may share it (the uuid decides those).
+  let lo = f.fromUs
+  let hi = f.toUs
+  if (cursor && desc) hi = Math.min(hi, cursor.tsUs + 1)
+  if (cursor && !desc) lo = Math.max(lo, cursor.tsUs)
+  const want = f.limit + 1
+  const rows: Row[] = []
+  let width = Math.max(1, Math.ceil((hi - lo) / FIRST_PROBE_SHARE))
+  let done = lo >= hi
+  let edge = desc ? hi : lo
+  while (!done) {
+    const from = desc ? Math.max(lo, edge - width) : edge
+    const to = desc ? edge : Math.min(hi, edge + width)
+    rows.push(...(await readSlice(db, f, { fromUs: from, toUs: to }, desc, cursor, want - rows.length)))
+    edge = desc ? from : to
+    done = rows.length >= want || (desc ? edge <= lo : edge >= hi)
+    width *= PROBE_GROWTH
   }
-  const dir = desc ? 'DESC' : 'ASC'
-  const rows = await db.all(
-    `SELECT ${LOG_COLUMNS} FROM logs WHERE ${where} ORDER BY timestamp ${dir}, uuid ${dir} LIMIT ${p.add(f.limit + 1)}`,
-    p,
-  )
   const hasMore = rows.length > f.limit
   const page = rows.slice(0, f.limit)
   const last = page[page.length - 1]
@@ -79,6 +100,21 @@ export async function queryLogs(
     hasMore,
     nextCursor: hasMore && last ? encodeCursor(last.ts as number, last.uuid as string) : null,
   }
+}
+
+/** Up to `limit` logs of one time slice of the window, in page order, after the cursor. */
+async function readSlice(
+  db: Db, f: LogFilter, slice: { fromUs: number; toUs: number }, desc: boolean, cursor: { tsUs: number; uuid: string } | null, limit: number,
+): Promise<Row[]> {
+  const p = new Params()
+  let where = logWhere({ ...f, ...slice }, p)
+  if (cursor) {
+    const t = p.ts(cursor.tsUs)
+    const op = desc ? '<' : '>'
+    where += ` AND (timestamp ${op} ${t} OR (timestamp = ${t} AND uuid ${op} ${p.add(cursor.uuid)}::UUID))`
+  }
+  const dir = desc ? 'DESC' : 'ASC'
+  return db.all(`SELECT ${LOG_COLUMNS} FROM logs WHERE ${where} ORDER BY timestamp ${dir}, uuid ${dir} LIMIT ${p.add(limit)}`, p)
 }
 
 /** One log by uuid within ±1 s of a timestamp (explain, links to a log). */
@@ -137,25 +173,39 @@ export async function listAttributeValues(
 }
 
 /**
- * Counts grouped by `groupSql` over the window: whole minutes from `rollup_1m`, the partial minutes at
- * either edge from raw rows, so the answer is exact at any window. Falls back to raw rows when the
- * filter needs fields the rollup does not keep (body search, attribute filters).
+ * Counts per (bucket, service, level — or all levels together) over the window, exact at any window: whole half hours from
+ * `rollup_30m` (when the buckets are whole half hours or there are none), the whole minutes around
+ * them from `rollup_1m`, the partial minutes at either edge from raw rows. Falls back to raw rows
+ * when the filter needs fields the rollups do not keep (body search, attribute filters).
  */
-async function groupedCounts(db: Db, f: LogFilter, stepUs: number | null): Promise<Row[]> {
+async function groupedCounts(db: Db, f: LogFilter, stepUs: number | null, byLevel = true): Promise<Row[]> {
   const p = new Params()
+  const level = byLevel ? 'level' : '0 AS level'
   const bucket = (col: string) => (stepUs ? `(epoch_us(${col}) // ${p.add(stepUs)}) * ${p.add(stepUs)}` : '0')
   const raw = (fromUs: number, toUs: number) =>
-    `SELECT ${bucket('timestamp')} AS b, service_name, level, count(*) AS c, sum(bytes) AS sz
+    `SELECT ${bucket('timestamp')} AS b, service_name, ${level}, count(*) AS c, sum(bytes) AS sz
      FROM logs WHERE ${logWhere({ ...f, fromUs, toUs }, p)} GROUP BY ALL`
+  const rollup = (table: 'rollup_1m' | 'rollup_30m', fromUs: number, toUs: number) => {
+    const time = table === 'rollup_1m' ? 'minute' : 'slot'
+    const where = [`env_id = ${p.add(f.envId)}`, `${time} >= ${p.ts(fromUs)}`, `${time} < ${p.ts(toUs)}`]
+    if (f.severityLevels?.length) where.push(`level IN (${levelCodes(f.severityLevels).map((c) => p.add(c)).join(', ')})`)
+    if (f.serviceNames?.length) where.push(`service_name IN (${f.serviceNames.map((s) => p.add(serviceNameValue(s))).join(', ')})`)
+    return `SELECT ${bucket(time)} AS b, service_name, ${level}, sum(count) AS c, sum(bytes) AS sz FROM ${table} WHERE ${where.join(' AND ')} GROUP BY ALL`
+  }
   const fullFrom = Math.ceil(f.fromUs / MINUTE_US) * MINUTE_US
   const fullTo = Math.floor(f.toUs / MINUTE_US) * MINUTE_US
   const rollupOk = rollupCanAnswer(f) && (!stepUs || stepUs % MINUTE_US === 0) && fullFrom < fullTo
   const parts: string[] = []
   if (rollupOk) {
-    const where = [`env_id = ${p.add(f.envId)}`, `minute >= ${p.ts(fullFrom)}`, `minute < ${p.ts(fullTo)}`]
-    if (f.severityLevels?.length) where.push(`level IN (${levelCodes(f.severityLevels).map((c) => p.add(c)).join(', ')})`)
-    if (f.serviceNames?.length) where.push(`service_name IN (${f.serviceNames.map((s) => p.add(serviceNameValue(s))).join(', ')})`)
-    parts.push(`SELECT ${bucket('minute')} AS b, service_name, level, sum(count) AS c, sum(bytes) AS sz FROM rollup_1m WHERE ${where.join(' AND ')} GROUP BY ALL`)
+    const slotFrom = Math.ceil(fullFrom / HALF_HOUR_US) * HALF_HOUR_US
+    const slotTo = Math.floor(fullTo / HALF_HOUR_US) * HALF_HOUR_US
+    if ((!stepUs || stepUs % HALF_HOUR_US === 0) && slotFrom < slotTo) {
+      parts.push(rollup('rollup_30m', slotFrom, slotTo))
+      if (fullFrom < slotFrom) parts.push(rollup('rollup_1m', fullFrom, slotFrom))
+      if (slotTo < fullTo) parts.push(rollup('rollup_1m', slotTo, fullTo))
+    } else {
+      parts.push(rollup('rollup_1m', fullFrom, fullTo))
+    }
     if (f.fromUs < fullFrom) parts.push(raw(f.fromUs, fullFrom))
     if (fullTo < f.toUs) parts.push(raw(fullTo, f.toUs))
   } else {
@@ -201,18 +251,13 @@ export function stepUsFor(f: { fromUs: number; toUs: number }): number {
   return bucketStepMs((f.toUs - f.fromUs) / 1000) * 1000
 }
 
-/** Per-bucket counts per service, for the given services only. */
+/** Per-bucket counts per service, for the given services only (every service when none are given). */
 export async function serviceSparkline(db: Db, f: LogFilter): Promise<{ time: string; service_name: string; count: number }[]> {
   if (f.serviceNames && f.serviceNames.length === 0) return []
-  const rows = await groupedCounts(db, f, stepUsFor(f))
-  const sums = new Map<string, { time: string; service_name: string; count: number }>()
-  for (const r of rows) {
-    const key = `${r.b}|${r.service_name}`
-    const e = sums.get(key) ?? { time: usToIso(r.b as number), service_name: displayService(r.service_name as string), count: 0 }
-    e.count += r.c as number
-    sums.set(key, e)
-  }
-  return [...sums.values()].sort((a, b) => a.time.localeCompare(b.time) || a.service_name.localeCompare(b.service_name))
+  const rows = await groupedCounts(db, f, stepUsFor(f), false)
+  return rows
+    .map((r) => ({ time: usToIso(r.b as number), service_name: displayService(r.service_name as string), count: r.c as number }))
+    .sort((a, b) => a.time.localeCompare(b.time) || a.service_name.localeCompare(b.service_name))
 }
 
 export const SPARKLINE_TOP_SERVICES = 25

@@ -14,7 +14,13 @@ afterEach(() => {
 })
 
 /** A store as the schema-1 build left it: logs without key_bits, a per-minute rollup, the key catalog. */
-async function schemaOneStore(logs: { minute: number; service: string; attributes: Record<string, string> }[]): Promise<string> {
+interface OldLog {
+  minute: number
+  service: string
+  attributes: Record<string, string>
+}
+
+async function schemaOneStore(logs: OldLog[]): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), 'logdeck-migrate-'))
   const instance = await DuckDBInstance.create(join(dir, 'logdeck.duckdb'))
   const c = await instance.connect()
@@ -39,7 +45,7 @@ async function schemaOneStore(logs: { minute: number; service: string; attribute
 describe('migrations', () => {
   it('brings a schema-1 store to the current schema: every log gets its key signature, the half-hour rollup its sums', async () => {
     const base = Date.UTC(2026, 0, 1) / 60_000
-    const logs = [
+    const logs: OldLog[] = [
       { minute: base, service: 'a', attributes: { 'http.route': '/x', queue: 'q' } },
       { minute: base + 1, service: 'a', attributes: { 'we"ird': '1' } },
       { minute: base + 29, service: 'b', attributes: {} },

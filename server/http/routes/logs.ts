@@ -146,6 +146,8 @@ export function logRoutes(app: AppContext): ApiRoute[] {
         const top = page.slice(0, 5)
         const rules = app.rules.activeRulesByService(ctx.env.id)
         const sparklineServices = page.slice(0, SERVICES_SPARKLINE_LIMIT).map((s) => s.service_name)
+        // When those are all the window's services (the usual case), the filter would select everything anyway.
+        const everyService = sparklineServices.length === services.length
         return {
           services: page.map((s) => ({
             ...s,
@@ -153,7 +155,7 @@ export function logRoutes(app: AppContext): ApiRoute[] {
             volume_share_pct: share(s.log_count),
             active_rules: rules(s.service_name),
           })),
-          sparkline: await serviceSparkline(db, { ...filter, serviceNames: sparklineServices }),
+          sparkline: await serviceSparkline(db, everyService ? filter : { ...filter, serviceNames: sparklineServices }),
           summary: {
             top_services_count: top.length,
             top_services_volume_share_pct: share(top.reduce((n, s) => n + s.log_count, 0)),

@@ -5,6 +5,7 @@ import { cn } from '@/lib/cn'
 import type { TimeRange } from '@/lib/time-range'
 import { columnLabel, ROW_HEIGHT, serviceColumns } from '../columns'
 import type { ServiceSortKey, SortDirection } from '../search-schema'
+import { noteScroll } from './chart-mount-queue'
 import { ServiceRow } from './service-row'
 import { ServicesTableHead } from './services-table-head'
 
@@ -36,6 +37,13 @@ export function ServicesTable({ rows, sort, dir, onSort, environmentId, range, b
     getItemKey: (index) => rows[index]!.service_name,
     overscan: OVERSCAN,
   })
+
+  // Sparkline charts wait until scrolling settles (no React state: nothing re-renders per event).
+  useEffect(() => {
+    const el = scrollRef.current
+    el?.addEventListener('scroll', noteScroll, { passive: true })
+    return () => el?.removeEventListener('scroll', noteScroll)
+  }, [])
 
   // A new order or result set starts at the top.
   useEffect(() => {

@@ -59,8 +59,12 @@ describe('Services table virtualisation', () => {
       expect(request.dateRange).toEqual({ date_from: '-1h', date_to: null })
     }
 
-    // The chart (Recharts, loaded lazily) shows the zero-filled series; its title sums it up.
-    expect(await screen.findByTitle('svc-0000: 42 logs, peak 42 at', { exact: false })).toBeInTheDocument()
+    // The row shows its zero-filled series at once as a static SVG, then the Recharts chart (loaded
+    // lazily, mounted a few per frame) takes its place; both are titled with the summary.
+    const firstRow = screen.getByText('svc-0000').closest('tr')!
+    await waitFor(() => expect(firstRow.querySelector('.recharts-wrapper')).not.toBeNull())
+    expect(firstRow.querySelector('[data-sparkline="static"]')).toBeNull()
+    expect(within(firstRow).getByTitle('svc-0000: 42 logs, peak 42 at', { exact: false })).toBeInTheDocument()
 
     // Scrolling far down renders other rows, and only those ask for sparklines.
     const before = requestedServices().length

@@ -1,11 +1,28 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { memo, useEffect, useMemo, useState } from 'react'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { TimeRange } from '@/lib/time-range'
 import { servicesQueries } from '../api/services-queries'
+import { requestChartMount } from './chart-mount-queue'
+import { SparklineStatic } from './sparkline-static'
+import { sparklineSummary } from './sparkline-summary'
+
+type ChartModule = typeof import('./sparkline-chart')
 
 // Recharts loads in its own chunk, after the table is already on screen.
-const SparklineChart = lazy(() => import('./sparkline-chart').then((m) => ({ default: m.SparklineChart })))
+let chartModule: ChartModule | undefined
+let chartLoading: Promise<ChartModule | undefined> | undefined
+function loadChart(): Promise<ChartModule | undefined> {
+  chartLoading ??= import('./sparkline-chart').then(
+    (m) => (chartModule = m),
+    () => {
+      // The static sparkline stays; a later cell may try again.
+      chartLoading = undefined
+      return undefined
+    },
+  )
+  return chartLoading
+}
 
 const WIDTH = 124
 const HEIGHT = 28
@@ -16,15 +33,37 @@ interface SparklineCellProps {
   service: string
 }
 
-/** Rendered only for on-screen rows; mounting is what asks for the row's sparkline. */
-export function SparklineCell({ environmentId, range, service }: SparklineCellProps) {
+/**
+ * Rendered only for on-screen rows; mounting is what asks for the row's sparkline. The answer shows
+ * at once as a static SVG; the Recharts chart (with its tooltip) replaces it when the chart queue
+ * gives this cell its turn — after scrolling settles, a few charts per frame — or at once when the
+ * pointer comes over it.
+ */
+export const SparklineCell = memo(function SparklineCell({ environmentId, range, service }: SparklineCellProps) {
   const sparkline = useQuery(servicesQueries.sparkline({ environmentId, range, service }))
-  const placeholder = <Skeleton className="h-7" style={{ width: WIDTH }} />
+  const [chart, setChart] = useState<ChartModule | undefined>(undefined)
+  const loaded = sparkline.isSuccess
+
+  useEffect(() => {
+    if (!loaded || chart) return
+    let cancel: (() => void) | undefined
+    let live = true
+    void loadChart().then((m) => {
+      if (live && m) cancel = requestChartMount(() => setChart(m))
+    })
+    return () => {
+      live = false
+      cancel?.()
+    }
+  }, [loaded, chart])
+
+  const series = sparkline.data
+  const summary = useMemo(() => (series ? sparklineSummary(series, service) : ''), [series, service])
 
   if (sparkline.isPending) {
     return (
       <>
-        {placeholder}
+        <Skeleton className="h-7" style={{ width: WIDTH }} />
         <span className="sr-only">Loading volume over time</span>
       </>
     )
@@ -36,9 +75,11 @@ export function SparklineCell({ environmentId, range, service }: SparklineCellPr
       </span>
     )
   }
+  if (chart) return <chart.SparklineChart series={sparkline.data} summary={summary} width={WIDTH} height={HEIGHT} />
   return (
-    <Suspense fallback={placeholder}>
-      <SparklineChart series={sparkline.data} service={service} width={WIDTH} height={HEIGHT} />
-    </Suspense>
+    // The pointer on a sparkline wants its tooltip now, whatever the queue says.
+    <div onPointerEnter={() => chartModule && setChart(chartModule)} style={{ width: WIDTH, height: HEIGHT }}>
+      <SparklineStatic series={sparkline.data} width={WIDTH} height={HEIGHT} summary={summary} />
+    </div>
   )
-}
+})

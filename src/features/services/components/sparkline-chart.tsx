@@ -1,10 +1,12 @@
+import { memo } from 'react'
 import { Area, AreaChart, Tooltip, YAxis } from 'recharts'
 import { formatCount, formatInstant } from '@/lib/format'
 import type { SparklineBucket, SparklineSeries } from '../api/shape-sparkline'
+import { SPARKLINE_COLOR, SPARKLINE_MARGIN } from './sparkline-static'
+import { spansDays } from './sparkline-summary'
 
 /** Series colours come from theme tokens, so the chart follows light/dark. */
-const chartConfig = { count: { label: 'Logs', color: 'var(--chart-volume)' } } as const
-const DAY_MS = 86_400_000
+const chartConfig = { count: { label: 'Logs', color: SPARKLINE_COLOR } } as const
 
 interface BucketTooltipProps {
   active?: boolean
@@ -27,22 +29,20 @@ function BucketTooltip({ active, payload, withDate }: BucketTooltipProps) {
 
 interface SparklineChartProps {
   series: SparklineSeries
-  service: string
+  /** Title and accessible name (see `sparklineSummary`). */
+  summary: string
   width: number
   height: number
 }
 
-export function SparklineChart({ series, service, width, height }: SparklineChartProps) {
-  const { buckets } = series
-  const withDate = buckets.length > 0 && buckets[buckets.length - 1]!.time - buckets[0]!.time >= DAY_MS
-  const total = buckets.reduce((sum, b) => sum + b.count, 0)
-  const peak = buckets.reduce<SparklineBucket | null>((best, b) => (!best || b.count > best.count ? b : best), null)
-  const summary = peak
-    ? `${service}: ${formatCount(total)} logs, peak ${formatCount(peak.count)} at ${formatInstant(peak.time, withDate)}`
-    : `${service}: no logs`
-
+/**
+ * The row's Recharts sparkline with its hover/keyboard tooltip. Fixed size and no animation: it
+ * mounts in the table's rows, a few per frame (see `chart-mount-queue`).
+ */
+export const SparklineChart = memo(function SparklineChart({ series, summary, width, height }: SparklineChartProps) {
+  const withDate = spansDays(series)
   return (
-    <AreaChart width={width} height={height} data={buckets} margin={{ top: 2, right: 0, bottom: 2, left: 0 }} title={summary}>
+    <AreaChart width={width} height={height} data={series.buckets} margin={SPARKLINE_MARGIN} title={summary}>
       <YAxis hide domain={[0, 'dataMax']} />
       <Tooltip
         content={({ active, payload }) => <BucketTooltip active={active} payload={payload} withDate={withDate} />}
@@ -66,4 +66,4 @@ export function SparklineChart({ series, service, width, height }: SparklineChar
       />
     </AreaChart>
   )
-}
+})

@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import type { ServiceRow as ServiceRowData } from '@/contract/logs'
 import { cn } from '@/lib/cn'
 import type { TimeRange } from '@/lib/time-range'
 import { columnLabel, ROW_HEIGHT, serviceColumns } from '../columns'
+import { useTableVirtualizer } from '../hooks/use-table-virtualizer'
 import type { ServiceSortKey, SortDirection } from '../search-schema'
 import { noteScroll } from './chart-mount-queue'
 import { ServiceRow } from './service-row'
@@ -20,7 +20,7 @@ interface ServicesTableProps {
   busy: boolean
 }
 
-const OVERSCAN = 5
+const OVERSCAN = 3
 
 /**
  * A real `<table>` whose body renders only the rows in view (plus a few): spacer rows stand in
@@ -28,9 +28,8 @@ const OVERSCAN = 5
  */
 export function ServicesTable({ rows, sort, dir, onSort, environmentId, range, busy }: ServicesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
-  // We use no React Compiler; the virtualiser re-renders this component itself on scroll.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  // The virtualiser re-renders this component itself when the rows in view change.
+  const virtualizer = useTableVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,

@@ -1,4 +1,4 @@
-import { Tooltip } from '@/components/ui/tooltip'
+import { memo, useId, useState, type FocusEvent, type PointerEvent } from 'react'
 import type { ServiceRow } from '@/contract/logs'
 import { levels, type Level } from '@/contract/severity'
 import { formatCount, formatPercent } from '@/lib/format'
@@ -11,8 +11,35 @@ const levelClass: Record<Level, string> = {
   error: 'bg-sev-error',
 }
 
-/** One bar split by level (debug/info/warn/error); hover or focus shows % and counts. */
-export function SeverityMixBar({ breakdown }: { breakdown: ServiceRow['severity_breakdown'] }) {
+const EDGE = 12
+
+interface Placement {
+  left: number
+  top: number
+  above: boolean
+}
+
+/** Where the tooltip goes: above the bar when there is room, kept inside the window (as `ui/tooltip`). */
+function placementOf(anchor: Element): Placement {
+  const rect = anchor.getBoundingClientRect()
+  const above = rect.top > 96
+  const center = rect.left + rect.width / 2
+  return {
+    left: Math.min(Math.max(center, EDGE + 80), window.innerWidth - EDGE - 80),
+    top: above ? rect.top - 6 : rect.bottom + 6,
+    above,
+  }
+}
+
+/**
+ * One bar split by level (debug/info/warn/error); hover or focus shows % and counts in a table.
+ *
+ * Unlike `ui/tooltip`, the table is only in the DOM while shown: this is in every row of a table that
+ * mounts rows as it scrolls, and the bar's accessible name already says every level's % and count.
+ */
+export const SeverityMixBar = memo(function SeverityMixBar({ breakdown }: { breakdown: ServiceRow['severity_breakdown'] }) {
+  const id = useId()
+  const [placement, setPlacement] = useState<Placement | null>(null)
   const total = levels.reduce((sum, level) => sum + breakdown[level], 0)
   const parts = levels.map((level) => ({
     level,
@@ -20,37 +47,55 @@ export function SeverityMixBar({ breakdown }: { breakdown: ServiceRow['severity_
     pct: total > 0 ? (breakdown[level] / total) * 100 : 0,
   }))
   const summary = parts.map((p) => `${p.level} ${formatPercent(p.pct)} (${formatCount(p.count)})`).join(', ')
+  const show = (event: PointerEvent<HTMLElement> | FocusEvent<HTMLElement>) => setPlacement(placementOf(event.currentTarget))
+  const hide = () => setPlacement(null)
 
   return (
-    <Tooltip
-      className="w-full"
-      content={
-        <table className="tabular-nums">
-          <tbody>
-            {parts.map((p) => (
-              <tr key={p.level}>
-                <th scope="row" className="pr-3 text-left font-normal capitalize">
-                  <span aria-hidden="true" className={cn('mr-1.5 inline-block size-2 rounded-full', levelClass[p.level])} />
-                  {p.level}
-                </th>
-                <td className="pr-3 text-right">{formatPercent(p.pct)}</td>
-                <td className="text-right text-muted-foreground">{formatCount(p.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-    >
+    <span className="inline-flex w-full max-w-full">
       <div
         role="img"
         tabIndex={0}
         aria-label={`Severity mix: ${summary}`}
+        aria-describedby={placement ? id : undefined}
+        onPointerEnter={show}
+        onPointerLeave={hide}
+        onFocus={show}
+        onBlur={hide}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') hide()
+        }}
         className="flex h-2.5 w-full overflow-hidden rounded-full bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
       >
         {parts.map((p) =>
           p.count > 0 ? <span key={p.level} className={levelClass[p.level]} style={{ width: `${p.pct}%` }} /> : null,
         )}
       </div>
-    </Tooltip>
+      {placement && (
+        <span
+          role="tooltip"
+          id={id}
+          style={{ left: placement.left, top: placement.top }}
+          className={cn(
+            'pointer-events-none fixed z-50 w-max max-w-xs -translate-x-1/2 rounded-md border border-border bg-surface-raised px-2.5 py-1.5 text-xs text-foreground shadow-lg',
+            placement.above && '-translate-y-full',
+          )}
+        >
+          <table className="tabular-nums">
+            <tbody>
+              {parts.map((p) => (
+                <tr key={p.level}>
+                  <th scope="row" className="pr-3 text-left font-normal capitalize">
+                    <span aria-hidden="true" className={cn('mr-1.5 inline-block size-2 rounded-full', levelClass[p.level])} />
+                    {p.level}
+                  </th>
+                  <td className="pr-3 text-right">{formatPercent(p.pct)}</td>
+                  <td className="text-right text-muted-foreground">{formatCount(p.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </span>
+      )}
+    </span>
   )
-}
+})

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
-import { servicesResponseSchema } from '@/contract/logs'
 import { apiClient, logsPath } from '@/lib/api-client'
 import { toDateRange, type TimeRange } from '@/lib/time-range'
+import { servicesAnswerSchema } from './services-response'
 import { loadSparkline } from './sparkline-batcher'
 
 /** The table shows every service of the window: the API's maximum. */
@@ -29,7 +29,7 @@ export const servicesQueries = {
       queryFn: ({ signal }) =>
         apiClient.post(
           logsPath(environmentId, 'services'),
-          servicesResponseSchema,
+          servicesAnswerSchema,
           { query: { dateRange: toDateRange(range), serviceNameSearch: search || undefined, limit: SERVICES_LIMIT } },
           { signal },
         ),

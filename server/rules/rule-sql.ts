@@ -1,6 +1,7 @@
 import type { AlwaysKeep, Rule, ScopeAttributeFilter } from '../../src/contract/rules'
 import type { Level } from '../../src/contract/severity'
 import type { Params } from '../store/db'
+import { lacksKeySql, mayHaveKeySql } from '../store/key-bits'
 import { filterGroupSql, HOT_ATTRIBUTE_COLUMNS, jsonPointer, LEVEL_CODES, serviceNameValue } from '../store/log-filters'
 import { LATENCY_KEYS, STATUS_KEYS } from './engine'
 
@@ -101,6 +102,19 @@ export class RuleSql {
     this.jsonKeysRead.add(key)
     const extract = `json_extract_string(attributes, ${this.p.add(jsonPointer(key))})`
     return PLAIN_KEY.test(key) ? `CASE WHEN contains(attributes, ${this.p.add(JSON.stringify(key))}) THEN ${extract} END` : extract
+  }
+
+  /**
+   * After `outcome`: conditions that split the logs in two — those that may have a key the SQL reads
+   * from the JSON text, and those that certainly have none, which the outcome built WITHOUT any
+   * stored key (`new RuleSql(p, new Set())`) decides exactly as the full one. Both are conditions on
+   * `key_bits` alone, which DuckDB applies inside the scan, so the text is read only for the first
+   * (key-bits.ts). Null when the SQL reads no JSON at all.
+   */
+  jsonSplit(): { needsJson: string; decidedWithout: string } | null {
+    if (this.jsonKeysRead.size === 0) return null
+    const keys = [...this.jsonKeysRead]
+    return { needsJson: or(keys.map(mayHaveKeySql))!, decidedWithout: and(keys.map(lacksKeySql)) }
   }
 
   private equals(expr: string, value: string): string {

@@ -1,7 +1,6 @@
 import { NO_SERVICE } from '../../src/contract/logs'
 import { DEFAULT_BURST_FACTOR, type DraftSimulateBody, type Rule, type RuleImpact, type SimulateResponse } from '../../src/contract/rules'
 import { Params, usToIso, type Db } from '../store/db'
-import { lacksEveryKeySql, mayHaveAnyKeySql } from '../store/key-bits'
 import { logWhere } from '../store/log-filters'
 import { stepUsFor } from '../store/logs'
 import { getRule, listRules, ruleImpactSince, storedAttributeKeys } from '../store/rules'
@@ -63,16 +62,15 @@ async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule,
   const where = logWhere({ envId, fromUs: window.fromUs, toUs: window.toUs }, p)
   const source = (outcome: string, extra: string | null) =>
     `SELECT epoch_us(timestamp) AS us, service_name, bytes, ${outcome} AS d FROM logs WHERE ${where}${extra ? ` AND ${extra}` : ''}`
-  // Logs that certainly lack every key the rules read from the JSON text (the dearest column to
-  // read) are decided without it; only the others read it (see key-bits.ts).
+  // Logs for which the JSON text (the dearest column to read) cannot change the outcome are
+  // decided without reading it; only the others read it (see RuleSql.jsonSplit, key-bits.ts).
   const withJson = new RuleSql(p, keys)
   const outcome = withJson.outcome(ahead, target)
-  const read = [...withJson.jsonKeysRead]
-  const sources =
-    read.length === 0
-      ? source(outcome, null)
-      : `${source(new RuleSql(p, new Set()).outcome(ahead, target), lacksEveryKeySql(read))}
-         UNION ALL ${source(outcome, mayHaveAnyKeySql(read))}`
+  const split = withJson.jsonSplit()
+  const sources = split
+    ? `${source(new RuleSql(p, new Set()).outcome(ahead, target), split.decidedWithout)}
+       UNION ALL ${source(outcome, split.needsJson)}`
+    : source(outcome, null)
   const step = p.add(stepUs)
   const metered = target.rule_type === 'rate_limit'
   const rows = await db.all(

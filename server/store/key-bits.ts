@@ -69,17 +69,8 @@ export function mayHaveKeySql(key: string): string {
   return `(key_bits & ${m}::UBIGINT) = ${m}::UBIGINT`
 }
 
-/** SQL true for every log that has at least one of `keys` (and a few more); `keys` must not be empty. */
-export function mayHaveAnyKeySql(keys: readonly string[]): string {
-  return keys.length === 1 ? mayHaveKeySql(keys[0]!) : `(${keys.map(mayHaveKeySql).join(' OR ')})`
-}
-
-/** The complement of `mayHaveAnyKeySql`: true only for logs that certainly have none of `keys`. */
-export function lacksEveryKeySql(keys: readonly string[]): string {
-  return keys
-    .map((key) => {
-      const m = toUint64(keyMask(key)).toString()
-      return `(key_bits & ${m}::UBIGINT) <> ${m}::UBIGINT`
-    })
-    .join(' AND ')
+/** The complement of `mayHaveKeySql`: true only for logs that certainly lack `key`. */
+export function lacksKeySql(key: string): string {
+  const m = toUint64(keyMask(key)).toString()
+  return `(key_bits & ${m}::UBIGINT) <> ${m}::UBIGINT`
 }

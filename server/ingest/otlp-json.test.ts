@@ -165,6 +165,21 @@ describe('OTLP/JSON', () => {
     expect(record.attributes).toEqual({ lead: '7', neg0: '0', url: '+/8=', dbl: '2.5' })
   })
 
+  it('turns lone surrogates into U+FFFD (UTF-8 cannot hold them) and keeps real pairs', () => {
+    const r = decodeRecord({
+      body: { stringValue: 'lone \ud800 high, lone \udc00 low, pair \ud83d\ude80' },
+      attributes: [
+        { key: 'k\udbff', value: { stringValue: 'v\udfff' } },
+        { key: 'nested', value: { kvlistValue: { values: [{ key: 'x\ud800', value: { arrayValue: { values: [{ stringValue: '\udc01' }] } } }] } } },
+      ],
+    })
+    expect(r.body).toBe('lone \ufffd high, lone \ufffd low, pair 🚀')
+    expect(r.attributes).toEqual({ 'k\ufffd': 'v\ufffd', 'nested.x\ufffd': '["\ufffd"]' })
+    // Written by hand, not by JSON.stringify: the escapes are what a sender puts on the wire.
+    const [raw] = decodeText('{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"a\\uD800b"}}]}]}]}')
+    expect(raw!.body).toBe('a\ufffdb')
+  })
+
   it('rejects malformed documents with no path', () => {
     for (const text of ['', 'not json', '[]', '"x"', '12', 'null', '{"resourceLogs": [}']) {
       expect(rejection(() => decodeText(text)).path).toBeNull()

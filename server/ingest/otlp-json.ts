@@ -12,10 +12,18 @@ type Json = Record<string, unknown>
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** A UTF-16 surrogate escape (`\ud83d`): JSON may spell a lone one, which UTF-8 cannot hold. */
+const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+/** Lone surrogates become U+FFFD, as invalid UTF-8 does in the protobuf reader, so every string is storable text. */
+const wellFormed = (_key: string, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v)
+
 export function decodeJsonLogs(buf: Buffer, sink: RecordSink): void {
   let doc: unknown
   try {
-    doc = JSON.parse(buf.toString('utf8'))
+    const text = buf.toString('utf8')
+    // Only a payload that escapes a surrogate can hold a lone one; the rest parse without a reviver.
+    doc = SURROGATE_ESCAPE.test(text) ? JSON.parse(text, wellFormed) : JSON.parse(text)
   } catch (e) {
     throw sink.fail(`not valid JSON (${(e as Error).message})`)
   }

@@ -32,8 +32,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'logdeck-query-'))
   db = await Db.open({ dataDir: dir, memoryLimit: '512MB' })
   const times: number[] = []
-  // Edges of the slices from the end: 1, 8, 64 minutes back (and one microsecond either side).
-  for (const m of [1, 8, 64]) times.push(TO_US - m * MINUTE_US - 1, TO_US - m * MINUTE_US, TO_US - m * MINUTE_US + 1)
+  // Edges of the slices from either end (1/256, 9/256, 73/256 of the window, or 1/64, 9/64 if the
+  // first share changes), one microsecond either side.
+  const edges = [1, 9, 73].flatMap((n) => [(n * 64 * MINUTE_US) / 256, (n * 64 * MINUTE_US) / 64]).filter((d) => d < 64 * MINUTE_US)
+  for (const d of edges) for (const t of [TO_US - d, FROM_US + d]) times.push(t - 1, t, t + 1)
   // Shared microseconds, the window's last microsecond, a dense last minute and a sparse middle.
   for (let i = 0; i < 5; i++) times.push(TO_US - 3 * MINUTE_US, FROM_US + 5, TO_US - 1)
   for (let i = 0; i < 40; i++) times.push(TO_US - Math.floor((i * MINUTE_US) / 40) - 2)

@@ -56,13 +56,13 @@ const LOG_COLUMNS = `uuid::VARCHAR AS uuid, epoch_us(timestamp) AS ts, epoch_us(
 
 /** How many times wider each probe of a newest-first (or oldest-first) query is than the last. */
 const PROBE_GROWTH = 8
-/** The first probe's share of the window: the last 1/256 (5.6 minutes of a day, about one block of rows at 10 M logs a day). */
-const FIRST_PROBE_SHARE = 256
+/** The first probe's share of the window: the last 1/64 (22.5 minutes of a day; a filtered page of the newest logs usually fills in one probe). */
+const FIRST_PROBE_SHARE = 64
 
 /**
  * A page of logs, newest (or oldest) first. Logs are stored in arrival order, so DuckDB skips the
  * blocks outside a time range; the page is therefore read from the END of the window in probes —
- * the last 1/256 of it, then each next slice 8× wider, never reading a slice twice — and stops as
+ * the last 1/64 of it, then each next slice 8× wider, never reading a slice twice — and stops as
  * soon as a probe fills the page. Every log of a later slice is strictly older (newer, ascending)
  * than every log of an earlier one, so the pieces concatenate in order; a filter that matches
  * little reads the window once, as a single query would.

@@ -12,6 +12,7 @@ import {
 } from '../../src/contract/rules'
 import type { Level } from '../../src/contract/severity'
 import { logPath, type LogRecord } from '../logs/record'
+import { sha256FirstWord } from '../ingest/sha256-word'
 import { attributeValue, compileFilterGroup, parseNumber, type LogPredicate } from './filter-eval'
 
 /**
@@ -61,7 +62,9 @@ let lastSampleKey = 0
  */
 export function sampleKey(traceIdOrUuid: string): number {
   if (traceIdOrUuid !== lastKey) {
-    lastSampleKey = hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0)
+    // Trace ids and uuids are one block of ASCII, which plain JS hashes several times faster.
+    const word = sha256FirstWord(traceIdOrUuid)
+    lastSampleKey = word >= 0 ? word : hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0)
     lastKey = traceIdOrUuid
   }
   return lastSampleKey

@@ -61,10 +61,10 @@ const i32 = new Int32Array(scratch)
 const validity = new Uint32Array(CHUNK_ROWS / 32)
 const kinds = new Uint8Array(CHUNK_ROWS)
 const sources = new Int32Array(CHUNK_ROWS)
-const values: (string | null)[] = new Array<string | null>(CHUNK_ROWS).fill(null)
 
 const NULL = 0
 const INLINE = 1
+/** Its bytes are in the column's heap copy (see text). */
 const NATIVE = 2
 const COPY = 3
 
@@ -125,6 +125,15 @@ function putInline(i: number, s: string): boolean {
   return true
 }
 
+/**
+ * The UTF-8 of a chunk column's strings that are neither inline nor repeats, end to end: DuckDB
+ * gets them in ONE native call (a call per string costs far more than the copy), and each row's
+ * entry then points at its own bytes inside that copy.
+ */
+let heap = Buffer.allocUnsafe(1 << 20)
+const KEEP_HEAP_BYTES = 16 << 20
+const heapAt = new Int32Array(CHUNK_ROWS)
+
 function text(get: (rows: Rows, i: number) => string | null, repeats: Repeats, alias?: string): Column {
   return {
     type: DuckDBTypeId.VARCHAR,
@@ -134,47 +143,75 @@ function text(get: (rows: Rows, i: number) => string | null, repeats: Repeats, a
       resetValidity(n)
       bytes.fill(0, 0, n * 16)
       let anyNull = false
-      let native = false
+      let used = 0
       const seen = repeats === 'any' ? new Map<string, number>() : null
+      let previous: string | null = null
+      let previousRow = -1
       for (let i = 0; i < n; i++) {
         const s = get(rows, i)
-        values[i] = s
         if (s === null) {
           anyNull = clearValid(i)
           kinds[i] = NULL
-        } else if (putInline(i, s)) {
+          continue
+        }
+        if (putInline(i, s)) {
+          kinds[i] = INLINE
+          continue
+        }
+        const j = seen ? (seen.get(s) ?? -1) : repeats === 'previous' && previous === s ? previousRow : -1
+        if (j >= 0) {
+          kinds[i] = COPY
+          sources[i] = j
+          continue
+        }
+        // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
+        if (heap.length - used < s.length * 3) {
+          const grown = Buffer.allocUnsafe(Math.max(heap.length * 2, used + s.length * 3))
+          heap.copy(grown, 0, 0, used)
+          heap = grown
+        }
+        const length = heap.write(s, used, 'utf8')
+        if (length <= 12) {
+          // Short text with non-ASCII characters: DuckDB keeps up to 12 bytes inline, always.
+          u32[i * 4] = length
+          heap.copy(bytes, i * 16 + 4, used, used + length)
           kinds[i] = INLINE
         } else {
-          let j = -1
-          if (seen) j = seen.get(s) ?? -1
-          else if (repeats === 'previous' && i > 0 && kinds[i - 1] !== NULL && values[i - 1] === s) j = kinds[i - 1] === COPY ? sources[i - 1]! : i - 1
-          if (j >= 0) {
-            kinds[i] = COPY
-            sources[i] = j
-          } else {
-            // DuckDB's C string API stops at a NUL; text with one goes in by length.
-            if (s.indexOf('\0') >= 0) duckdb.vector_assign_string_element_len(v, i, Buffer.from(s, 'utf8'))
-            else duckdb.vector_assign_string_element(v, i, s)
-            kinds[i] = NATIVE
-            native = true
-            seen?.set(s, i)
-          }
+          u32[i * 4] = length
+          heap.copy(bytes, i * 16 + 4, used, used + 4)
+          heapAt[i] = used
+          used += length
+          kinds[i] = NATIVE
+          seen?.set(s, i)
+          previous = s
+          previousRow = i
         }
       }
-      if (native) {
-        // The entries of the strings DuckDB now holds (their pointers into the chunk's string heap).
-        const held = duckdb.vector_get_data(v, n * 16)
+      if (used > 0) {
+        // DuckDB copies the bytes into the chunk's string heap, as the string of row 0 for now;
+        // that entry's pointer is where the copy starts.
+        duckdb.vector_assign_string_element_len(v, 0, heap.subarray(0, used))
+        const entry = new Uint32Array(duckdb.vector_get_data(v, 16).slice(0, 16).buffer)
+        const baseLo = entry[2]!
+        const baseHi = entry[3]!
         for (let i = 0; i < n; i++) {
           const k = kinds[i]!
-          if (k === NATIVE) bytes.set(held.subarray(i * 16, i * 16 + 16), i * 16)
+          if (k === NATIVE) {
+            const lo = baseLo + heapAt[i]!
+            u32[i * 4 + 2] = lo >>> 0
+            u32[i * 4 + 3] = (baseHi + (lo > 0xffffffff ? 1 : 0)) >>> 0
+          } else if (k === COPY) {
+            const j = sources[i]!
+            u32[i * 4] = u32[j * 4]!
+            u32[i * 4 + 1] = u32[j * 4 + 1]!
+            u32[i * 4 + 2] = u32[j * 4 + 2]!
+            u32[i * 4 + 3] = u32[j * 4 + 3]!
+          }
         }
-        for (let i = 0; i < n; i++) {
-          if (kinds[i] === COPY) bytes.copyWithin(i * 16, sources[i]! * 16, sources[i]! * 16 + 16)
-        }
+        if (heap.length > KEEP_HEAP_BYTES) heap = Buffer.allocUnsafe(1 << 20)
       }
       duckdb.copy_data_to_vector(v, 0, scratch, 0, n * 16)
       flushValidity(v, n, anyNull)
-      values.fill(null, 0, n)
     },
   }
 }

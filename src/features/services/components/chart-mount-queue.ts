@@ -56,6 +56,11 @@ export function noteScroll(): void {
   lastScrollAt = now()
 }
 
+/** Whether the table is being scrolled (rows pass under a still pointer then: that is no hover). */
+export function isScrolling(): boolean {
+  return now() - lastScrollAt < SETTLE_MS
+}
+
 /** For tests: forget queued mounts and the last scroll. */
 export function resetChartMountQueue(): void {
   queue.clear()

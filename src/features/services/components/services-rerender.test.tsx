@@ -43,10 +43,10 @@ describe('Services table re-renders', () => {
     const region = screen.getByRole('region', { name: 'Services table' })
     region.scrollTop = 4 * ROW_HEIGHT
     fireEvent.scroll(region)
-    await screen.findByTestId('chart svc-012')
+    await screen.findByTestId('chart svc-009')
     await new Promise((resolve) => setTimeout(resolve, 300))
 
-    expect(chartRenders.get('svc-012')).toBe(1)
+    expect(chartRenders.get('svc-009')).toBe(1)
     for (const kept of ['svc-004', 'svc-005', 'svc-006']) expect(chartRenders.get(kept)).toBe(1)
   })
 })

@@ -20,7 +20,7 @@ interface ServicesTableProps {
   busy: boolean
 }
 
-const OVERSCAN = 3
+const OVERSCAN = 2
 
 /**
  * A real `<table>` whose body renders only the rows in view (plus a few): spacer rows stand in

@@ -51,7 +51,7 @@ export const SeverityMixBar = memo(function SeverityMixBar({ breakdown }: { brea
   const hide = () => setPlacement(null)
 
   return (
-    <span className="inline-flex w-full max-w-full">
+    <>
       <div
         role="img"
         tabIndex={0}
@@ -96,6 +96,6 @@ export const SeverityMixBar = memo(function SeverityMixBar({ breakdown }: { brea
           </table>
         </span>
       )}
-    </span>
+    </>
   )
 })

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { memo, useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { TimeRange } from '@/lib/time-range'
 import { servicesQueries } from '../api/services-queries'
-import { requestChartMount } from './chart-mount-queue'
+import { isScrolling, requestChartMount } from './chart-mount-queue'
 import { SparklineStatic } from './sparkline-static'
 import { sparklineSummary } from './sparkline-summary'
 
@@ -57,6 +57,12 @@ export const SparklineCell = memo(function SparklineCell({ environmentId, range,
     }
   }, [loaded, chart])
 
+  // The pointer on a sparkline wants its tooltip now, whatever the queue says (unless the row is
+  // only passing under it while the table scrolls).
+  const mountNow = useCallback(() => {
+    if (chartModule && !isScrolling()) setChart(chartModule)
+  }, [])
+
   const series = sparkline.data
   const summary = useMemo(() => (series ? sparklineSummary(series, service) : ''), [series, service])
 
@@ -76,10 +82,5 @@ export const SparklineCell = memo(function SparklineCell({ environmentId, range,
     )
   }
   if (chart) return <chart.SparklineChart series={sparkline.data} summary={summary} width={WIDTH} height={HEIGHT} />
-  return (
-    // The pointer on a sparkline wants its tooltip now, whatever the queue says.
-    <div onPointerEnter={() => chartModule && setChart(chartModule)} style={{ width: WIDTH, height: HEIGHT }}>
-      <SparklineStatic series={sparkline.data} width={WIDTH} height={HEIGHT} summary={summary} />
-    </div>
-  )
+  return <SparklineStatic series={sparkline.data} width={WIDTH} height={HEIGHT} summary={summary} onPointerEnter={mountNow} />
 })

@@ -29,19 +29,20 @@ interface SparklineStaticProps {
   width: number
   height: number
   summary: string
+  onPointerEnter?: () => void
 }
 
 /**
  * A plain SVG of the sparkline: what a row shows until its Recharts chart mounts (and while the
  * table scrolls), the same size and points so nothing moves when the chart replaces it.
  */
-export const SparklineStatic = memo(function SparklineStatic({ series, width, height, summary }: SparklineStaticProps) {
+export const SparklineStatic = memo(function SparklineStatic({ series, width, height, summary, onPointerEnter }: SparklineStaticProps) {
   const points = sparklinePoints(series, width, height)
   const line = points.map(([x, y]) => `${round(x)},${round(y)}`).join(' ')
   const baseline = height - SPARKLINE_MARGIN.bottom
   const area = points.length > 0 ? `${round(points[0]![0])},${baseline} ${line} ${round(points[points.length - 1]![0])},${baseline}` : ''
   return (
-    <svg role="img" aria-label={summary} width={width} height={height} className="block" data-sparkline="static">
+    <svg role="img" aria-label={summary} width={width} height={height} className="block" data-sparkline="static" onPointerEnter={onPointerEnter}>
       <title>{summary}</title>
       <polygon points={area} fill={SPARKLINE_COLOR} fillOpacity={0.18} stroke="none" />
       <polyline points={line} fill="none" stroke={SPARKLINE_COLOR} strokeWidth={1.5} />

@@ -41,7 +41,11 @@ interface SparklineCellProps {
  */
 export const SparklineCell = memo(function SparklineCell({ environmentId, range, service }: SparklineCellProps) {
   const sparkline = useQuery(servicesQueries.sparkline({ environmentId, range, service }))
-  const [chart, setChart] = useState<ChartModule | undefined>(undefined)
+  // The chart belongs to this query: a new environment or range queues its chart again rather than
+  // mounting every row's chart at once when the new answers arrive.
+  const owner = `${environmentId} ${range.from} ${range.to ?? ''}`
+  const [mounted, setMounted] = useState<{ owner: string; chart: ChartModule } | null>(null)
+  const chart = mounted?.owner === owner ? mounted.chart : undefined
   const loaded = sparkline.isSuccess
 
   useEffect(() => {
@@ -49,19 +53,19 @@ export const SparklineCell = memo(function SparklineCell({ environmentId, range,
     let cancel: (() => void) | undefined
     let live = true
     void loadChart().then((m) => {
-      if (live && m) cancel = requestChartMount(() => setChart(m))
+      if (live && m) cancel = requestChartMount(() => setMounted({ owner, chart: m }))
     })
     return () => {
       live = false
       cancel?.()
     }
-  }, [loaded, chart])
+  }, [loaded, chart, owner])
 
   // The pointer on a sparkline wants its tooltip now, whatever the queue says (unless the row is
   // only passing under it while the table scrolls).
   const mountNow = useCallback(() => {
-    if (chartModule && !isScrolling()) setChart(chartModule)
-  }, [])
+    if (chartModule && !isScrolling()) setMounted({ owner, chart: chartModule })
+  }, [owner])
 
   const series = sparkline.data
   const summary = useMemo(() => (series ? sparklineSummary(series, service) : ''), [series, service])

@@ -178,6 +178,11 @@ describe('writeBatch', () => {
     expect(await db.all(catalog)).toEqual(expected)
   })
 
+  it('lets the WAL grow past one flush before DuckDB checkpoints (INGEST_CHECKPOINT_THRESHOLD, 64 MB)', async () => {
+    // DuckDB reports 64 MB (decimal) in MiB; its default, 16 MB, reads 15.2 MiB.
+    expect(await db.all(`SELECT current_setting('checkpoint_threshold') AS v`)).toEqual([{ v: '61.0 MiB' }])
+  })
+
   it('stores nothing of a flush whose transaction fails, and the next flush still works', async () => {
     const before = await db.all(`SELECT (SELECT count(*) FROM logs) AS logs, (SELECT sum(count) FROM rollup_1m) AS rolled,
       (SELECT sum(count) FROM attribute_keys) AS keys, (SELECT count(*) FROM rule_impact) AS impact`)

@@ -55,6 +55,12 @@ export const LATENCY_KEYS = ['latency_ms', 'duration_ms', 'http.duration_ms'] as
 /** The last key hashed and its value: the logs of one trace tend to arrive together. */
 let lastKey: string | null = null
 let lastSampleKey = 0
+/**
+ * Keys hashed lately: ingestion asks for each log's key twice (the rules, then the writer), and
+ * a trace's logs need not be neighbours. Bounded: a flood of distinct keys only starts it over.
+ */
+const recentKeys = new Map<string, number>()
+const MAX_RECENT_KEYS = 65_536
 
 /**
  * The first 4 bytes of sha256(key) as a big-endian uint32. Ingestion stores it per log
@@ -62,9 +68,15 @@ let lastSampleKey = 0
  */
 export function sampleKey(traceIdOrUuid: string): number {
   if (traceIdOrUuid !== lastKey) {
-    // Trace ids and uuids are one block of ASCII, which plain JS hashes several times faster.
-    const word = sha256FirstWord(traceIdOrUuid)
-    lastSampleKey = word >= 0 ? word : hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0)
+    let key = recentKeys.get(traceIdOrUuid)
+    if (key === undefined) {
+      // Trace ids and uuids are one block of ASCII, which plain JS hashes several times faster.
+      const word = sha256FirstWord(traceIdOrUuid)
+      key = word >= 0 ? word : hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0)
+      if (recentKeys.size >= MAX_RECENT_KEYS) recentKeys.clear()
+      recentKeys.set(traceIdOrUuid, key)
+    }
+    lastSampleKey = key
     lastKey = traceIdOrUuid
   }
   return lastSampleKey

@@ -171,14 +171,19 @@ function text(get: (rows: Rows, i: number) => string | null, repeats: Repeats, a
           heap = grown
         }
         const length = heap.write(s, used, 'utf8')
+        u32[i * 4] = length
+        // Byte by byte: Buffer#copy costs more than these few bytes.
+        const at = i * 16 + 4
         if (length <= 12) {
           // Short text with non-ASCII characters: DuckDB keeps up to 12 bytes inline, always.
-          u32[i * 4] = length
-          heap.copy(bytes, i * 16 + 4, used, used + length)
+          for (let k = 0; k < length; k++) bytes[at + k] = heap[used + k]!
           kinds[i] = INLINE
         } else {
-          u32[i * 4] = length
-          heap.copy(bytes, i * 16 + 4, used, used + 4)
+          // The entry's prefix: the first 4 bytes.
+          bytes[at] = heap[used]!
+          bytes[at + 1] = heap[used + 1]!
+          bytes[at + 2] = heap[used + 2]!
+          bytes[at + 3] = heap[used + 3]!
           heapAt[i] = used
           used += length
           kinds[i] = NATIVE
@@ -220,23 +225,27 @@ const HEX = new Int8Array(128).fill(-1)
 for (let c = 0; c < 16; c++) HEX['0123456789abcdef'.charCodeAt(c)] = c
 for (let c = 10; c < 16; c++) HEX['ABCDEF'.charCodeAt(c - 10)] = c
 
+/** Where each of a UUID's 16 bytes (big-endian) is spelled: two hex digits at these offsets. */
+const UUID_DIGITS = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]
+
 /** A UUID in DuckDB's storage form into entry i: big-endian bytes b0..b15 → lower = b8..b15, upper = b0..b7 ^ 2^63. */
 function putUuid(i: number, u: string) {
   if (u.length !== 36 || u.charCodeAt(8) !== 45 || u.charCodeAt(13) !== 45 || u.charCodeAt(18) !== 45 || u.charCodeAt(23) !== 45) {
     throw new Error(`Not a UUID: ${JSON.stringify(u)}`)
   }
-  const at = i * 16
-  let b = 0
-  for (let k = 0; k < 36; k += 2) {
-    if (k === 8 || k === 13 || k === 18 || k === 23) k++
-    const h = HEX[u.charCodeAt(k)] ?? -1
-    const l = HEX[u.charCodeAt(k + 1)] ?? -1
-    if (h < 0 || l < 0) throw new Error(`Not a UUID: ${JSON.stringify(u)}`)
+  const at = i * 16 + 15
+  let bad = 0
+  for (let b = 0; b < 16; b++) {
+    const k = UUID_DIGITS[b]!
+    // Characters past 127 read as undefined | 0 = 0 below; `bad` catches them with the -1s.
+    const h = HEX[u.charCodeAt(k) & 0x7f]! | (u.charCodeAt(k) >> 7 ? -1 : 0)
+    const l = HEX[u.charCodeAt(k + 1) & 0x7f]! | (u.charCodeAt(k + 1) >> 7 ? -1 : 0)
+    bad |= h | l
     // Byte b of the big-endian value sits at offset 15 - b of the little-endian hugeint.
-    bytes[at + 15 - b] = (h << 4) | l
-    b++
+    bytes[at - b] = (h << 4) | l
   }
-  bytes[at + 15] ^= 0x80
+  if (bad < 0) throw new Error(`Not a UUID: ${JSON.stringify(u)}`)
+  bytes[at] ^= 0x80
 }
 
 const hotKeys = new Map(Object.entries(HOT_ATTRIBUTE_COLUMNS).map(([key, column]) => [column, key]))

@@ -178,6 +178,14 @@ describe('writeBatch', () => {
     expect(await db.all(catalog)).toEqual(expected)
   })
 
+  it('refuses a uuid that is not one, whatever character is wrong', async () => {
+    const [{ n: before }] = (await db.all('SELECT count(*) AS n FROM logs')) as [{ n: number }]
+    for (const uuid of ['0123456g-0000-0000-0000-000000000000', '01234567-0000-0000-0000-00000000000ü', '01234567+0000-0000-0000-000000000000', '0123']) {
+      await expect(writeBatch(db, [{ envId: 1, records: [record({ uuid })] }], [])).rejects.toThrow(/Not a UUID/)
+    }
+    expect(await db.all('SELECT count(*) AS n FROM logs')).toEqual([{ n: before }])
+  })
+
   it('lets the WAL grow past one flush before DuckDB checkpoints (INGEST_CHECKPOINT_THRESHOLD, 64 MB)', async () => {
     // DuckDB reports 64 MB (decimal) in MiB; its default, 16 MB, reads 15.2 MiB.
     expect(await db.all(`SELECT current_setting('checkpoint_threshold') AS v`)).toEqual([{ v: '61.0 MiB' }])

@@ -178,7 +178,11 @@ export async function listAttributeValues(
  * them from `rollup_1m`, the partial minutes at either edge from raw rows. Falls back to raw rows
  * when the filter needs fields the rollups do not keep (body search, attribute filters).
  */
-async function groupedCounts(db: Db, f: LogFilter, stepUs: number | null, byLevel = true): Promise<Row[]> {
+async function groupedCounts(
+  db: Db, f: LogFilter, stepUs: number | null, byLevel = true,
+  /** The final aggregation over the parts' rows (b, service_name, level, c, sz). */
+  outer = (parts: string) => `SELECT b, service_name, level, sum(c)::DOUBLE AS c, sum(sz)::DOUBLE AS sz FROM (${parts}) GROUP BY ALL`,
+): Promise<Row[]> {
   const p = new Params()
   const level = byLevel ? 'level' : '0 AS level'
   const bucket = (col: string) => (stepUs ? `(epoch_us(${col}) // ${p.add(stepUs)}) * ${p.add(stepUs)}` : '0')
@@ -211,10 +215,7 @@ async function groupedCounts(db: Db, f: LogFilter, stepUs: number | null, byLeve
   } else {
     parts.push(raw(f.fromUs, f.toUs))
   }
-  return db.all(
-    `SELECT b, service_name, level, sum(c)::DOUBLE AS c, sum(sz)::DOUBLE AS sz FROM (${parts.join(' UNION ALL ')}) GROUP BY ALL`,
-    p,
-  )
+  return db.all(outer(parts.join(' UNION ALL ')), p)
 }
 
 export interface ServiceStats {
@@ -226,24 +227,19 @@ export interface ServiceStats {
 
 /** Every service in the window with its severity mix, most logs first. */
 export async function serviceStats(db: Db, f: LogFilter): Promise<{ services: ServiceStats[]; totalLogs: number }> {
-  const rows = await groupedCounts(db, f, null)
-  const byService = new Map<string, ServiceStats>()
+  // One row per service with its levels side by side (a window can hold thousands of services).
+  const rows = await groupedCounts(db, f, null, true, (parts) =>
+    `SELECT service_name, ${LEVEL_NAMES.map((name, code) => `coalesce(sum(c) FILTER (WHERE level = ${code}), 0)::DOUBLE AS ${name}`).join(', ')}
+     FROM (${parts}) GROUP BY service_name`,
+  )
   let totalLogs = 0
-  for (const r of rows) {
-    const name = displayService(r.service_name as string)
-    let s = byService.get(name)
-    if (!s) {
-      s = { service_name: name, log_count: 0, error_count: 0, severity_breakdown: { debug: 0, info: 0, warn: 0, error: 0 } }
-      byService.set(name, s)
-    }
-    const c = r.c as number
-    const level = LEVEL_NAMES[r.level as number]!
-    s.severity_breakdown[level] += c
-    s.log_count += c
-    if (level === 'error') s.error_count += c
-    totalLogs += c
-  }
-  const services = [...byService.values()].sort((a, b) => b.log_count - a.log_count || a.service_name.localeCompare(b.service_name))
+  const services = rows.map((r): ServiceStats => {
+    const severity_breakdown = { debug: r.debug as number, info: r.info as number, warn: r.warn as number, error: r.error as number }
+    const log_count = severity_breakdown.debug + severity_breakdown.info + severity_breakdown.warn + severity_breakdown.error
+    totalLogs += log_count
+    return { service_name: displayService(r.service_name as string), log_count, error_count: severity_breakdown.error, severity_breakdown }
+  })
+  services.sort((a, b) => b.log_count - a.log_count || a.service_name.localeCompare(b.service_name))
   return { services, totalLogs }
 }
 

@@ -186,7 +186,7 @@ describe('writeBatch', () => {
     expect(await db.all('SELECT count(*) AS n FROM logs')).toEqual([{ n: before }])
   })
 
-  it('lets the WAL grow past many flushes before DuckDB checkpoints (INGEST_CHECKPOINT_THRESHOLD, 256 MB)', async () => {
+  it('lets the WAL grow past many flushes before DuckDB checkpoints (CHECKPOINT_THRESHOLD in db.ts, 256 MB)', async () => {
     // DuckDB reports 256 MB (decimal) in MiB; its default, 16 MB, reads 15.2 MiB.
     expect(await db.all(`SELECT current_setting('checkpoint_threshold') AS v`)).toEqual([{ v: '244.1 MiB' }])
   })

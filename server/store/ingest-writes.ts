@@ -92,18 +92,6 @@ function summarise(batches: readonly EnvBatch[]): { rollup: RollupRow[]; keys: K
   return { rollup, keys, logs }
 }
 
-/**
- * How much WAL DuckDB lets grow before it checkpoints (its default is 16 MB, about one flush of
- * logs). A checkpoint of a store with a day of logs costs far more than its rows — the rollup and
- * catalog tables and their indexes are rewritten, and so is the logs' last row group, whose
- * strings are decompressed and compressed again each time (FSST in a perf profile) — so fewer,
- * larger checkpoints cost less per log. Server CPU per 1,000 logs on the 10 M-log bench store,
- * alternating runs: 16 MB ~50–65 ms, 64 MB ~36–48, 128 MB ~34–38, 256 MB ~28–31; peak RSS did
- * not move (~1.3–1.4 GiB, set by the 20-rule phase). Durability does not depend on it: a commit
- * is durable once its WAL is synced; a larger WAL only takes longer to replay after a crash.
- */
-export const INGEST_CHECKPOINT_THRESHOLD = '256MB'
-const tuned = new WeakSet<Db>()
 
 /** The logs table's column names in order, once per store (the appender fills them by position). */
 const columnsOf = new WeakMap<Db, Promise<string[]>>()
@@ -129,10 +117,6 @@ export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[])
   const { rollup, keys, logs } = summarise(batches)
   if (logs === 0 && drops.length === 0) return
   const columns = logs ? await logColumns(db) : []
-  if (!tuned.has(db)) {
-    await run(c, `SET GLOBAL checkpoint_threshold = '${INGEST_CHECKPOINT_THRESHOLD}'`)
-    tuned.add(db)
-  }
   await run(c, 'BEGIN TRANSACTION')
   try {
     if (logs) {

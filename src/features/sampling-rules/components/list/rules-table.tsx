@@ -1,6 +1,6 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core'
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { RuleResponse } from '@/contract/rules'
 import { cn } from '@/lib/cn'
 import { useDeleteRule } from '../../hooks/use-delete-rule'
@@ -41,9 +41,12 @@ export function RulesTable({ rules, environmentId }: RulesTableProps) {
   const shown = useMemo(() => (dropped ? inOrder(rules, dropped) : rules), [rules, dropped])
   const ids = useMemo(() => shown.map((r) => r.id), [shown])
   const announcements = useMemo(() => reorderAnnouncements(shown), [shown])
-  // From the mutation, which React Query reports a task after the drop: the drop's own frame only
-  // moves rows, the controls lock in the next one.
-  const locked = reorder.isPending
+  // The drop's own render only moves rows; the controls lock in a render of their own right after.
+  // `isPending` is already true in the drop's render (useMutation reads the observer as it renders),
+  // and locking restyles every row's handle, switch and menu and re-registers all 100 sortables:
+  // deferred, that work stays out of the frame that shows the new order. Unlocking is not deferred.
+  const lockSoon = useDeferredValue(reorder.isPending)
+  const locked = reorder.isPending && lockSoon
   const { mutate } = reorder
 
   // Read by the row callbacks, so they stay the same function and unmoved rows skip rendering.

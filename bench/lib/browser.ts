@@ -183,6 +183,8 @@ async function scrollLongTasks(page: Page): Promise<{ count: number; maxMs: numb
 /** Keyboard reorder of the first rule to second place: from the drop key to the frame showing the new order. */
 async function reorderFrames(page: Page): Promise<{ ms: number; frames: number } | null> {
   const handles = page.locator('button[aria-roledescription="sortable"]')
+  // The list may render after the network goes quiet (the rows are in a transition).
+  await handles.nth(1).waitFor({ timeout: 10_000 }).catch(() => undefined)
   if ((await handles.count()) < 2) return null
   const first = handles.nth(0)
   const firstLabel = await first.getAttribute('aria-label')

@@ -2,20 +2,9 @@ import { hash, randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { sampleKey } from '../rules/engine'
 import { MAX_ONE_BLOCK, sha256FirstWord } from './sha256-word'
+import { prng } from '../demo/generator'
 
 const reference = (s: string) => hash('sha256', s, 'buffer').readUInt32BE(0)
-
-/** mulberry32, so a failure can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('sha256FirstWord', () => {
   it('equals the first word of node:crypto’s SHA-256 for every ASCII length that fits one block', () => {

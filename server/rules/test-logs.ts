@@ -1,5 +1,6 @@
 import { normaliseLevel } from '../../src/contract/severity'
 import { recordBytes, type LogRecord } from '../logs/record'
+import { prng } from '../demo/generator'
 
 /**
  * Test fixture (used only by the rules tests): a deterministic batch of varied logs — several
@@ -7,18 +8,6 @@ import { recordBytes, type LogRecord } from '../logs/record'
  * logs without a trace, all levels, status codes under both keys, latencies, attributes the rule
  * tests scope and filter on — arriving in bursts so rate limits bite.
  */
-
-/** mulberry32: a tiny seeded PRNG, so a failing case can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SERVICES = ['checkout', 'checkout', 'search', 'search', 'search', 'billing', 'auth', '']
 const PATHS = ['/health', '/api/v1/search', '/api/v1/orders', '/api/v2/users/42', '/internal/metrics', '/healthz']

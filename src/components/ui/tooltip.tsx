@@ -10,13 +10,44 @@ interface TooltipProps {
   contentClassName?: string
 }
 
-interface Placement {
+export interface TooltipPlacement {
   left: number
   top: number
   above: boolean
 }
 
 const EDGE = 12
+
+/** Where a tooltip for `anchor` goes: above it when there is room, kept inside the window. */
+export function tooltipPlacement(anchor: Element): TooltipPlacement {
+  const rect = anchor.getBoundingClientRect()
+  const above = rect.top > 96
+  const center = rect.left + rect.width / 2
+  return {
+    left: Math.min(Math.max(center, EDGE + 80), window.innerWidth - EDGE - 80),
+    top: above ? rect.top - 6 : rect.bottom + 6,
+    above,
+  }
+}
+
+/** The tooltip's bubble, fixed at `placement` (so it shows inside scrolling tables); hidden without one. */
+export function TooltipBubble({ id, placement, className, children }: { id: string; placement: TooltipPlacement | null; className?: string; children: ReactNode }) {
+  return (
+    <span
+      role="tooltip"
+      id={id}
+      hidden={!placement}
+      style={placement ? { left: placement.left, top: placement.top } : undefined}
+      className={cn(
+        'pointer-events-none fixed z-50 w-max max-w-xs -translate-x-1/2 rounded-md border border-border bg-surface-raised px-2.5 py-1.5 text-xs text-foreground shadow-lg',
+        placement?.above && '-translate-y-full',
+        className,
+      )}
+    >
+      {children}
+    </span>
+  )
+}
 
 /**
  * Shows `content` next to the trigger on hover and on keyboard focus; Escape hides it. The text is
@@ -26,18 +57,10 @@ const EDGE = 12
 export function Tooltip({ content, children, className, contentClassName }: TooltipProps) {
   const id = useId()
   const anchorRef = useRef<HTMLSpanElement>(null)
-  const [placement, setPlacement] = useState<Placement | null>(null)
+  const [placement, setPlacement] = useState<TooltipPlacement | null>(null)
 
   const show = () => {
-    const rect = anchorRef.current?.getBoundingClientRect()
-    if (!rect) return
-    const above = rect.top > 96
-    const center = rect.left + rect.width / 2
-    setPlacement({
-      left: Math.min(Math.max(center, EDGE + 80), window.innerWidth - EDGE - 80),
-      top: above ? rect.top - 6 : rect.bottom + 6,
-      above,
-    })
+    if (anchorRef.current) setPlacement(tooltipPlacement(anchorRef.current))
   }
   const hide = () => setPlacement(null)
 
@@ -54,19 +77,9 @@ export function Tooltip({ content, children, className, contentClassName }: Tool
       }}
     >
       {cloneElement(children, { 'aria-describedby': id })}
-      <span
-        role="tooltip"
-        id={id}
-        hidden={!placement}
-        style={placement ? { left: placement.left, top: placement.top } : undefined}
-        className={cn(
-          'pointer-events-none fixed z-50 w-max max-w-xs -translate-x-1/2 rounded-md border border-border bg-surface-raised px-2.5 py-1.5 text-xs text-foreground shadow-lg',
-          placement?.above && '-translate-y-full',
-          contentClassName,
-        )}
-      >
+      <TooltipBubble id={id} placement={placement} className={contentClassName}>
         {content}
-      </span>
+      </TooltipBubble>
     </span>
   )
 }

@@ -3,32 +3,13 @@ import type { ServiceRow } from '@/contract/logs'
 import { levels, type Level } from '@/contract/severity'
 import { formatCount, formatPercent } from '@/lib/format'
 import { cn } from '@/lib/cn'
+import { TooltipBubble, tooltipPlacement, type TooltipPlacement } from '@/components/ui/tooltip'
 
 const levelClass: Record<Level, string> = {
   debug: 'bg-sev-debug',
   info: 'bg-sev-info',
   warn: 'bg-sev-warn',
   error: 'bg-sev-error',
-}
-
-const EDGE = 12
-
-interface Placement {
-  left: number
-  top: number
-  above: boolean
-}
-
-/** Where the tooltip goes: above the bar when there is room, kept inside the window (as `ui/tooltip`). */
-function placementOf(anchor: Element): Placement {
-  const rect = anchor.getBoundingClientRect()
-  const above = rect.top > 96
-  const center = rect.left + rect.width / 2
-  return {
-    left: Math.min(Math.max(center, EDGE + 80), window.innerWidth - EDGE - 80),
-    top: above ? rect.top - 6 : rect.bottom + 6,
-    above,
-  }
 }
 
 /**
@@ -39,7 +20,7 @@ function placementOf(anchor: Element): Placement {
  */
 export const SeverityMixBar = memo(function SeverityMixBar({ breakdown }: { breakdown: ServiceRow['severity_breakdown'] }) {
   const id = useId()
-  const [placement, setPlacement] = useState<Placement | null>(null)
+  const [placement, setPlacement] = useState<TooltipPlacement | null>(null)
   const total = levels.reduce((sum, level) => sum + breakdown[level], 0)
   const parts = levels.map((level) => ({
     level,
@@ -47,7 +28,7 @@ export const SeverityMixBar = memo(function SeverityMixBar({ breakdown }: { brea
     pct: total > 0 ? (breakdown[level] / total) * 100 : 0,
   }))
   const summary = parts.map((p) => `${p.level} ${formatPercent(p.pct)} (${formatCount(p.count)})`).join(', ')
-  const show = (event: PointerEvent<HTMLElement> | FocusEvent<HTMLElement>) => setPlacement(placementOf(event.currentTarget))
+  const show = (event: PointerEvent<HTMLElement> | FocusEvent<HTMLElement>) => setPlacement(tooltipPlacement(event.currentTarget))
   const hide = () => setPlacement(null)
 
   return (
@@ -71,15 +52,7 @@ export const SeverityMixBar = memo(function SeverityMixBar({ breakdown }: { brea
         )}
       </div>
       {placement && (
-        <span
-          role="tooltip"
-          id={id}
-          style={{ left: placement.left, top: placement.top }}
-          className={cn(
-            'pointer-events-none fixed z-50 w-max max-w-xs -translate-x-1/2 rounded-md border border-border bg-surface-raised px-2.5 py-1.5 text-xs text-foreground shadow-lg',
-            placement.above && '-translate-y-full',
-          )}
-        >
+        <TooltipBubble id={id} placement={placement}>
           <table className="tabular-nums">
             <tbody>
               {parts.map((p) => (
@@ -94,7 +67,7 @@ export const SeverityMixBar = memo(function SeverityMixBar({ breakdown }: { brea
               ))}
             </tbody>
           </table>
-        </span>
+        </TooltipBubble>
       )}
     </>
   )

@@ -45,6 +45,8 @@ export function RulesTable({ rules, environmentId }: RulesTableProps) {
   // `isPending` is already true in the drop's render (useMutation reads the observer as it renders),
   // and locking restyles every row's handle, switch and menu and re-registers all 100 sortables:
   // deferred, that work stays out of the frame that shows the new order. Unlocking is not deferred.
+  // `aria-busy` says the plain truth (a move is unconfirmed) from the drop on: it restyles nothing,
+  // and whoever waits for the table to settle must not see "not busy" before the lock.
   const lockSoon = useDeferredValue(reorder.isPending)
   const locked = reorder.isPending && lockSoon
   const { mutate } = reorder
@@ -90,7 +92,7 @@ export function RulesTable({ rules, environmentId }: RulesTableProps) {
       <div className="overflow-x-auto">
         <table
           aria-label="Sampling rules"
-          aria-busy={locked}
+          aria-busy={reorder.isPending}
           className={cn('w-full min-w-[60rem] table-fixed border-separate border-spacing-0 text-sm', locked && 'cursor-progress')}
         >
           <caption className="sr-only">

@@ -5,7 +5,7 @@
  * show HTTP time, in-process function time and raw DuckDB time for the same query.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api'
-import type { Db, Params, Row } from '../../server/store/db'
+import type { Db, Params, Reader, Row } from '../../server/store/db'
 
 export class ReadOnlyStore {
   /** DuckDB time of the statements run since the last reset, ms. */
@@ -33,11 +33,16 @@ export class ReadOnlyStore {
     return (await this.all(sql, params))[0]
   }
 
+  /** Nothing writes to the read-only copy, so every read already sees one snapshot. */
+  snapshot<T>(fn: (tx: Reader) => Promise<T>): Promise<T> {
+    return fn(this)
+  }
+
   write(): never {
     throw new Error('The bench opens the store read-only.')
   }
 
-  /** This object where a store function wants the server's Db (it only reads through all/one). */
+  /** This object where a store function wants the server's Db (it only reads through all/one/snapshot). */
   get db(): Db {
     return this as unknown as Db
   }

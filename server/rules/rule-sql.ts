@@ -1,7 +1,7 @@
 import type { AlwaysKeep, Rule, ScopeAttributeFilter } from '../../src/contract/rules'
 import type { Level } from '../../src/contract/severity'
 import type { Params } from '../store/db'
-import { lacksKeySql, mayHaveKeySql } from '../store/key-bits'
+import { mayHaveKeySql } from '../store/key-bits'
 import { filterGroupSql, HOT_ATTRIBUTE_COLUMNS, jsonPointer, LEVEL_CODES, serviceNameValue } from '../store/log-filters'
 import { LATENCY_KEYS, STATUS_KEYS } from './engine'
 
@@ -22,13 +22,14 @@ import { LATENCY_KEYS, STATUS_KEYS } from './engine'
  * Reading the JSON attributes text is by far the dearest part of a scan (every row's text is
  * decompressed once the column is referenced at all), so keys are read from it only when needed:
  * promoted keys come from their columns, keys that no stored log of the window has (per the
- * attribute-key catalog) are NULL without touching the text, and a substring test skips the JSON
- * parse for logs whose text cannot hold the key.
+ * attribute-key catalog) are NULL without touching the text, the key signature (`key_bits`) rules
+ * out most logs without a string search, and a substring test skips the JSON parse for logs whose
+ * text cannot hold the key.
  */
 
 /** What happens to a log at the simulated rule, per row of the decision CASE. */
 export const Outcome = {
-  /** Resolved by an earlier rule, or outside the rule's scope. */
+  /** Resolved by an earlier rule, or outside the rule's scope (left out of `reachingLogsSql`). */
   notReached: 0,
   /** Reaches the rule and is in scope; the rule keeps it or passes it on. */
   kept: 1,
@@ -83,9 +84,6 @@ function alwaysKeepOf(rule: Rule): AlwaysKeep | undefined {
  * window's logs have (a superset is fine); any other key reads as absent.
  */
 export class RuleSql {
-  /** The keys this instance has read from the JSON text so far (what its SQL depends on). */
-  readonly jsonKeysRead = new Set<string>()
-
   constructor(
     private readonly p: Params,
     private readonly storedKeys: ReadonlySet<string> | null = null,
@@ -95,26 +93,17 @@ export class RuleSql {
     return expr === 'NULL' ? FALSE : `coalesce(regexp_matches(${expr}, ${this.p.add(pattern)}), false)`
   }
 
-  /** A log attribute's value, NULL when absent. */
+  /**
+   * A log attribute's value, NULL when absent. A key kept only in the JSON text is looked for there
+   * only in logs whose key signature says they may have it (key-bits.ts): an integer test that
+   * spares the string search in most logs.
+   */
   private attribute(key: string): string {
     if (Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)) return HOT_ATTRIBUTE_COLUMNS[key]!
     if (this.storedKeys && !this.storedKeys.has(key)) return 'NULL'
-    this.jsonKeysRead.add(key)
     const extract = `json_extract_string(attributes, ${this.p.add(jsonPointer(key))})`
-    return PLAIN_KEY.test(key) ? `CASE WHEN contains(attributes, ${this.p.add(JSON.stringify(key))}) THEN ${extract} END` : extract
-  }
-
-  /**
-   * After `outcome`: conditions that split the logs in two — those that may have a key the SQL reads
-   * from the JSON text, and those that certainly have none, which the outcome built WITHOUT any
-   * stored key (`new RuleSql(p, new Set())`) decides exactly as the full one. Both are conditions on
-   * `key_bits` alone, which DuckDB applies inside the scan, so the text is read only for the first
-   * (key-bits.ts). Null when the SQL reads no JSON at all.
-   */
-  jsonSplit(): { needsJson: string; decidedWithout: string } | null {
-    if (this.jsonKeysRead.size === 0) return null
-    const keys = [...this.jsonKeysRead]
-    return { needsJson: or(keys.map(mayHaveKeySql))!, decidedWithout: and(keys.map(lacksKeySql)) }
+    const may = mayHaveKeySql(key)
+    return `CASE WHEN ${may}${PLAIN_KEY.test(key) ? ` AND contains(attributes, ${this.p.add(JSON.stringify(key))})` : ''} THEN ${extract} END`
   }
 
   private equals(expr: string, value: string): string {
@@ -250,7 +239,7 @@ export class RuleSql {
   }
 
   /** At the target, for a log that reached it in scope: kept, dropped or metered. */
-  private decision(target: Rule): string {
+  decision(target: Rule): string {
     if (target.rule_type === 'rate_limit') return `CASE WHEN ${this.metered(target)} THEN ${Outcome.metered} ELSE ${Outcome.kept} END`
     const keep = this.alwaysKeep(alwaysKeepOf(target))
     const drop = this.drop(target)
@@ -261,17 +250,54 @@ export class RuleSql {
   }
 
   /**
-   * One CASE giving each log's `Outcome` at `target` when `ahead` (enabled, in evaluation order) run
-   * first: first match wins, so a log reaches the target only if no earlier rule resolved it.
+   * Each log's `Outcome` at `target` when `ahead` (enabled, in evaluation order) run first. First
+   * match wins, but for the target only whether ANY earlier rule resolves a log matters, not which.
    */
   outcome(ahead: readonly Rule[], target: Rule): string {
-    const earlier = ahead
-      .map((r) => this.resolves(r))
-      .filter((cond) => cond !== FALSE)
-      .map((cond) => `WHEN ${cond} THEN ${Outcome.notReached} `)
-      .join('')
+    const resolved = or(ahead.map((r) => this.resolves(r)))
+    const earlier = resolved === null || resolved === FALSE ? '' : `WHEN ${resolved} THEN ${Outcome.notReached} `
     return `CASE ${earlier}WHEN ${this.scope(target)} THEN ${this.decision(target)} ELSE ${Outcome.notReached} END`
   }
+}
+
+/**
+ * Whether a rule resolves EVERY log of its service: scoped by service alone, a severity rule
+ * decides each log in scope and a rate limit without a filter meters each one. Logs of such a
+ * service never reach a later rule, whatever else they hold.
+ */
+function resolvesWholeService(rule: Rule): boolean {
+  if (rule.scope_service === null || rule.scope_path_pattern !== null || rule.scope_attribute_filters.length > 0) return false
+  return rule.rule_type === 'severity_sampling' || (rule.rule_type === 'rate_limit' && rule.config.filter_group === undefined)
+}
+
+/**
+ * SQL giving the logs that may reach `target` when the enabled rules `ahead` run first, each with
+ * its `Outcome` there as `d` next to `columns`. Logs it leaves out never reach the target (the
+ * rollups count them). Null when no log can reach it. Mirrors the engine log by log (rule-sql.test.ts).
+ *
+ * Services a rule ahead resolves wholly are left out by name, and a target scoped to a service
+ * reads only that one: filters on one column, which DuckDB applies inside the scan. The rules
+ * doing it drop out of the CASE, which is evaluated once per remaining log.
+ *
+ * One scan, on purpose: splitting the logs by key signature into a scan that reads the JSON text
+ * and one that does not (both with the filter inside the scan) decodes every other string column
+ * twice, since DuckDB decodes a compressed vector whole for any row selected in it; on the 10 M-log
+ * bench store that cost more than the JSON text it spared.
+ */
+export function outcomesSql(
+  p: Params,
+  storedKeys: ReadonlySet<string> | null,
+  ahead: readonly Rule[],
+  target: Rule,
+  base: { where: string; columns: string },
+): string | null {
+  const gone = new Set(ahead.filter(resolvesWholeService).map((r) => serviceNameValue(r.scope_service!)))
+  const only = target.scope_service === null ? null : serviceNameValue(target.scope_service)
+  if (only !== null && gone.has(only)) return null
+  const rest = ahead.filter((r) => !resolvesWholeService(r))
+  const services =
+    only !== null ? `service_name = ${p.add(only)}` : gone.size ? `service_name NOT IN (${[...gone].map((s) => p.add(s)).join(', ')})` : null
+  return `SELECT ${base.columns}, ${new RuleSql(p, storedKeys).outcome(rest, target)} AS d FROM logs WHERE ${and([base.where, services])}`
 }
 
 /** Every log attribute key the rules may read from the JSON text (for the catalog lookup). */

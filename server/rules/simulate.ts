@@ -2,16 +2,17 @@ import { NO_SERVICE } from '../../src/contract/logs'
 import { DEFAULT_BURST_FACTOR, type DraftSimulateBody, type Rule, type RuleImpact, type SimulateResponse } from '../../src/contract/rules'
 import { Params, usToIso, type Db } from '../store/db'
 import { logWhere } from '../store/log-filters'
-import { stepUsFor } from '../store/logs'
+import { countsByBucketAndService, stepUsFor } from '../store/logs'
 import { getRule, listRules, ruleImpactSince, storedAttributeKeys } from '../store/rules'
 import { compareRules } from './engine'
-import { jsonKeysOf, Outcome, RuleSql } from './rule-sql'
+import { jsonKeysOf, Outcome, outcomesSql } from './rule-sql'
 
 /**
  * "What would this rule drop?" answered over the logs stored in a window, given the enabled rules
- * that run ahead of it (first match wins). The engine's decisions are translated into one SQL CASE
- * (rule-sql.ts) and counted in ONE scan grouped by sparkline bucket and service, so drop and sample
- * rules are estimated exactly as ingestion would decide the same logs (same per-trace hash).
+ * that run ahead of it (first match wins). The engine's decisions are translated into SQL
+ * (rule-sql.ts): ONE scan picks the logs that reach the rule and counts its decisions on them per
+ * sparkline bucket and service, so drop and sample rules are estimated exactly as ingestion would
+ * decide the same logs (same per-trace hash); the rollups give how many logs each bucket holds.
  *
  * Rate limits depend on exact arrival times: the same scan also counts, per second, the logs that
  * would reach the rule's bucket (with the second's first and last arrival), and the token bucket
@@ -53,41 +54,43 @@ export interface SecondRow {
 }
 
 /**
- * The one scan of the logs (after a catalog lookup of the attribute keys the rules read): each
- * log's outcome, counted per (bucket, service), and for a rate limit per second too.
+ * Logs per (bucket, service) from the rollups, and one scan of only the logs that reach the target
+ * in its scope (after a catalog lookup of the attribute keys the rules read) counting its outcomes
+ * there per (bucket, service), and for a rate limit per second too.
  */
 async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule, window: UsWindow, stepUs: number) {
+  const filter = { envId, fromUs: window.fromUs, toUs: window.toUs }
   const keys = await storedAttributeKeys(db, envId, jsonKeysOf([...ahead, target]), window)
   const p = new Params()
-  const where = logWhere({ envId, fromUs: window.fromUs, toUs: window.toUs }, p)
-  const source = (outcome: string, extra: string | null) =>
-    `SELECT epoch_us(timestamp) AS us, service_name, bytes, ${outcome} AS d FROM logs WHERE ${where}${extra ? ` AND ${extra}` : ''}`
-  // Logs for which the JSON text (the dearest column to read) cannot change the outcome are
-  // decided without reading it; only the others read it (see RuleSql.jsonSplit, key-bits.ts).
-  const withJson = new RuleSql(p, keys)
-  const outcome = withJson.outcome(ahead, target)
-  const split = withJson.jsonSplit()
-  const sources = split
-    ? `${source(new RuleSql(p, new Set()).outcome(ahead, target), split.decidedWithout)}
-       UNION ALL ${source(outcome, split.needsJson)}`
-    : source(outcome, null)
+  const outcomes = outcomesSql(p, keys, ahead, target, { where: logWhere(filter, p), columns: 'epoch_us(timestamp) AS us, service_name, bytes' })
   const step = p.add(stepUs)
   const metered = target.rule_type === 'rate_limit'
-  const rows = await db.all(
-    `SELECT ${metered ? 'GROUPING(sec) = 0' : 'false'} AS per_second, b, service_name, ${metered ? 'sec' : 'NULL AS sec'},
-       count(*)::DOUBLE AS total, count_if(d >= ${Outcome.kept})::DOUBLE AS matched,
-       count_if(d = ${Outcome.dropped})::DOUBLE AS dropped, coalesce(sum(bytes) FILTER (WHERE d = ${Outcome.dropped}), 0)::DOUBLE AS dropped_bytes,
-       count_if(d = ${Outcome.metered})::DOUBLE AS metered, coalesce(sum(bytes) FILTER (WHERE d = ${Outcome.metered}), 0)::DOUBLE AS metered_bytes
-       ${metered ? ', min(us)::DOUBLE AS first_us, max(us)::DOUBLE AS last_us' : ''}
-     FROM (
-       SELECT (us // ${step}) * ${step} AS b, service_name, bytes, d, us,
-         CASE WHEN d = ${Outcome.metered} THEN us // ${p.add(SECOND_US)} END AS sec
-       FROM (${sources})
-     )
-     GROUP BY ${metered ? 'GROUPING SETS ((b, service_name), (sec))' : 'b, service_name'}`,
-    p,
-  )
-  const cells: BucketServiceRow[] = []
+  // Both reads in one snapshot, so a log arriving meanwhile is counted by both or by neither.
+  const { totals, rows } = await db.snapshot(async (tx) => ({
+    totals: await countsByBucketAndService(tx, filter, stepUs),
+    rows: outcomes === null ? [] : await tx.all(
+      `SELECT ${metered ? 'GROUPING(sec) = 0' : 'false'} AS per_second, b, service_name, ${metered ? 'sec' : 'NULL AS sec'},
+         count_if(d >= ${Outcome.kept})::DOUBLE AS matched,
+         count_if(d = ${Outcome.dropped})::DOUBLE AS dropped, coalesce(sum(bytes) FILTER (WHERE d = ${Outcome.dropped}), 0)::DOUBLE AS dropped_bytes,
+         count_if(d = ${Outcome.metered})::DOUBLE AS metered, coalesce(sum(bytes) FILTER (WHERE d = ${Outcome.metered}), 0)::DOUBLE AS metered_bytes
+         ${metered ? ', min(us)::DOUBLE AS first_us, max(us)::DOUBLE AS last_us' : ''}
+       FROM (
+         SELECT (us // ${step}) * ${step} AS b, service_name, bytes, d, us,
+           CASE WHEN d = ${Outcome.metered} THEN us // ${p.add(SECOND_US)} END AS sec
+         FROM (${outcomes})
+       )
+       GROUP BY ${metered ? 'GROUPING SETS ((b, service_name), (sec))' : 'b, service_name'}`,
+      p,
+    ),
+  }))
+  const cells = new Map<string, BucketServiceRow>()
+  const cell = (b: number, service: string) => {
+    const key = `${b} ${service}`
+    let c = cells.get(key)
+    if (!c) cells.set(key, (c = { b, service, total: 0, matched: 0, dropped: 0, droppedBytes: 0, metered: 0 }))
+    return c
+  }
+  for (const t of totals) cell(t.b, t.service_name).total = t.c
   const seconds: SecondRow[] = []
   for (const r of rows) {
     if (r.per_second === true) {
@@ -102,18 +105,14 @@ async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule,
       }
       continue
     }
-    cells.push({
-      b: r.b as number,
-      service: r.service_name as string,
-      total: r.total as number,
-      matched: r.matched as number,
-      dropped: r.dropped as number,
-      droppedBytes: r.dropped_bytes as number,
-      metered: r.metered as number,
-    })
+    const c = cell(r.b as number, r.service_name as string)
+    c.matched = r.matched as number
+    c.dropped = r.dropped as number
+    c.droppedBytes = r.dropped_bytes as number
+    c.metered = r.metered as number
   }
   seconds.sort((a, b) => a.sec - b.sec)
-  return { cells, seconds }
+  return { cells: [...cells.values()], seconds }
 }
 
 /**

@@ -126,6 +126,18 @@ export class Db {
     return (await this.all(sql, params))[0]
   }
 
+  /** Runs `fn`'s reads in one transaction on one reader connection, so they all see one snapshot of the store. */
+  async snapshot<T>(fn: (tx: Reader) => Promise<T>): Promise<T> {
+    return this.readers.use(async (c) => {
+      await c.run('BEGIN TRANSACTION')
+      try {
+        return await fn(new Tx(c))
+      } finally {
+        await c.run('ROLLBACK').catch(() => undefined)
+      }
+    })
+  }
+
   /** Runs `fn` in one transaction on the serialised write connection. */
   async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.writer.use(async (c) => {
@@ -148,6 +160,9 @@ export class Db {
     this.instance.closeSync()
   }
 }
+
+/** What reads need: the store, or one transaction of it. */
+export type Reader = Pick<Db, 'all' | 'one'>
 
 export class Tx {
   constructor(readonly connection: DuckDBConnection) {}

@@ -1,7 +1,7 @@
 import { bucketStepMs } from '../../src/contract/buckets'
 import { NO_SERVICE, OTHER_SERVICES, type LogRow, type SparklinePoint } from '../../src/contract/logs'
 import { badRequest } from '../http/errors'
-import { Params, usToIso, type Db, type Row } from './db'
+import { Params, usToIso, type Db, type Reader, type Row } from './db'
 import { mayHaveKeySql } from './key-bits'
 import {
   attributeExpr,
@@ -179,7 +179,7 @@ export async function listAttributeValues(
  * when the filter needs fields the rollups do not keep (body search, attribute filters).
  */
 async function groupedCounts(
-  db: Db, f: LogFilter, stepUs: number | null, byLevel = true,
+  db: Reader, f: LogFilter, stepUs: number | null, byLevel = true,
   /** The final aggregation over the parts' rows (b, service_name, level, c, sz). */
   outer = (parts: string) => `SELECT b, service_name, level, sum(c)::DOUBLE AS c, sum(sz)::DOUBLE AS sz FROM (${parts}) GROUP BY ALL`,
 ): Promise<Row[]> {
@@ -241,6 +241,12 @@ export async function serviceStats(db: Db, f: LogFilter): Promise<{ services: Se
   })
   services.sort((a, b) => b.log_count - a.log_count || a.service_name.localeCompare(b.service_name))
   return { services, totalLogs }
+}
+
+/** Logs per (bucket, service) in the filter's window, from the rollups where they answer exactly. */
+export async function countsByBucketAndService(db: Reader, f: LogFilter, stepUs: number): Promise<{ b: number; service_name: string; c: number }[]> {
+  const rows = await groupedCounts(db, f, stepUs, false)
+  return rows.map((r) => ({ b: r.b as number, service_name: r.service_name as string, c: r.c as number }))
 }
 
 export function stepUsFor(f: { fromUs: number; toUs: number }): number {

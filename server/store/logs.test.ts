@@ -150,3 +150,16 @@ describe('counts from the rollups, exact at any window', () => {
     })
   }
 })
+
+describe('Db.snapshot', () => {
+  it('shows every read in it the store as it was when it began, whatever is written meanwhile', async () => {
+    const count = 'SELECT count(*)::INTEGER AS n FROM logs WHERE env_id = 7'
+    const seen = await db.snapshot(async (tx) => {
+      const before = (await tx.one(count))!.n
+      await writeBatch(db, [{ envId: 7, records: [log(FROM_US, 'written during the snapshot')] }], [])
+      return [before, (await tx.one(count))!.n]
+    })
+    expect(seen).toEqual([0, 0])
+    expect((await db.one(count))!.n).toBe(1)
+  })
+})

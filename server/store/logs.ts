@@ -161,11 +161,14 @@ export async function listAttributeValues(
 ): Promise<{ id: string; name: string; count: number }[]> {
   const p = new Params()
   const expr = attributeExpr(a.kind, a.key, p)
-  let where = `${logWhere(a, p)} AND ${expr} IS NOT NULL`
-  if (jsonOnlyLogKey(a.kind, a.key)) where += ` AND ${mayHaveKeySql(a.key)}`
-  if (a.value) where += ` AND ${expr} ILIKE ${p.add(likeContains(a.value))} ESCAPE '\\'`
+  const where = jsonOnlyLogKey(a.kind, a.key) ? `${logWhere(a, p)} AND ${mayHaveKeySql(a.key)}` : logWhere(a, p)
+  const search = a.value ? ` AND v ILIKE ${p.add(likeContains(a.value))} ESCAPE '\\'` : ''
+  // Values are grouped first and filtered after, in a materialised step: a condition on the JSON
+  // text in the same WHERE would keep DuckDB from applying the key-signature filter inside the
+  // scan, and the text would then be decoded for every log (about 5x the CPU on the bench store).
   const rows = await db.all(
-    `SELECT ${expr} AS v, count(*) AS n FROM logs WHERE ${where} GROUP BY v ORDER BY n DESC, v
+    `WITH vals AS MATERIALIZED (SELECT ${expr} AS v, count(*) AS n FROM logs WHERE ${where} GROUP BY v)
+     SELECT v, n FROM vals WHERE v IS NOT NULL${search} ORDER BY n DESC, v
      LIMIT ${p.add(a.limit)} OFFSET ${p.add(a.offset)}`,
     p,
   )

@@ -1,10 +1,12 @@
+import { Worker } from 'node:worker_threads'
 import type { AppContext } from '../context'
 import { ingestPayload } from '../http/routes/ingest'
-import { defaultBursts, generateExport, prng } from './generator'
+import { defaultBursts, generateExportProto, prng } from './generator'
+import { SLICE_LOGS } from './seed-plan'
+import type { SeedWorkerData, SeedWorkerMessage } from './seed-worker'
 
-const DAY_MS = 86_400_000
-const SLICE_LOGS = 10_000
-const IN_FLIGHT = 3
+/** Requests made but not yet durable: enough to keep the generator, the decoder and DuckDB busy at once. */
+const WINDOW = 4
 
 /** Whether the store has any log at all (demo data is seeded only into an empty store). */
 export async function storeIsEmpty(app: AppContext): Promise<boolean> {
@@ -13,32 +15,51 @@ export async function storeIsEmpty(app: AppContext): Promise<boolean> {
 }
 
 /**
- * Seeds about `rows` logs over the last 24 h into environment 1, oldest first (so the table stays in
- * time order), through the same decode → rules → writer path as OTLP clients. Traffic follows a
- * daily curve: busiest in the afternoon, quietest at night.
+ * Seeds about `rows` logs over the last 24 h into environment 1 (see seedSlices), oldest first (so
+ * the table stays in time order), through the same decode → rules → writer path as OTLP clients.
+ *
+ * A worker thread (seed-worker.ts) generates the requests as OTLP protobuf, so this thread only
+ * decodes and writes; they arrive in order and are handed to the pipeline in that order, which
+ * writes them in that order. The worker's entry (seed-worker.mjs) loads its TypeScript through tsx.
  */
-export async function seedDemo(app: AppContext, rows: number, onProgress: (done: number, total: number) => void, nowMs = Date.now()) {
-  const r = prng(20261126)
-  const bursts = defaultBursts(nowMs)
-  const slices = Math.max(1, Math.ceil(rows / SLICE_LOGS))
-  const sliceMs = DAY_MS / slices
-  const fromMs = nowMs - DAY_MS
-  const shape = (i: number) => 1 + 0.45 * Math.sin(((fromMs + i * sliceMs) / DAY_MS) * 2 * Math.PI - Math.PI / 2)
-  const shapeSum = Array.from({ length: slices }, (_, i) => shape(i)).reduce((a, b) => a + b, 0)
-  let done = 0
-  let next = 0
-  const worker = async () => {
-    while (next < slices) {
-      const i = next++
-      const want = Math.max(1, Math.round((rows * shape(i)) / shapeSum))
-      const { payload, count } = generateExport(r, fromMs + i * sliceMs, fromMs + (i + 1) * sliceMs, want, bursts)
-      await ingestPayload(app, 1, Buffer.from(JSON.stringify(payload)), 'json')
-      done += count
-      onProgress(done, rows)
-    }
+export async function seedDemo(app: AppContext, rows: number, onProgress: (done: number, total: number) => void, nowMs = Date.now(), sliceLogs = SLICE_LOGS) {
+  const workerData: SeedWorkerData = { rows, nowMs, sliceLogs, window: WINDOW }
+  // No execArgv of this process (`--import tsx` does not reach a worker's entry anyway, see seed-worker.mjs).
+  const worker = new Worker(new URL('./seed-worker.mjs', import.meta.url), { workerData, execArgv: [] })
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      let done = 0
+      let writing = 0
+      let ended = false
+      let failed = false
+      const fail = (e: Error) => {
+        failed = true
+        reject(e)
+      }
+      worker.on('message', (m: SeedWorkerMessage) => {
+        if (failed) return
+        if (m.type === 'end') {
+          ended = true
+          if (writing === 0) resolve(done)
+          return
+        }
+        writing++
+        // Decoded and queued for the writer now, in arrival order (so written in that order); durable when this resolves.
+        ingestPayload(app, 1, Buffer.from(m.payload), 'protobuf').then(() => {
+          if (failed) return
+          writing--
+          done += m.count
+          onProgress(done, rows)
+          if (ended && writing === 0) resolve(done)
+          else worker.postMessage('next')
+        }, fail)
+      })
+      worker.on('error', fail)
+      worker.on('exit', (code) => fail(new Error(`The demo seed's generator stopped (exit code ${code}) before it finished.`)))
+    })
+  } finally {
+    await worker.terminate()
   }
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
-  return done
 }
 
 /** A gentle live trickle after seeding, so the dashboard moves. Returns a stop function. */
@@ -49,10 +70,10 @@ export function startTrickle(app: AppContext, perSecond: number, onError: (e: Er
   const timer = setInterval(() => {
     if (busy) return
     const now = Date.now()
-    const { payload } = generateExport(r, last, now, Math.max(1, Math.round((perSecond * (now - last)) / 1000)), defaultBursts(now))
+    const { payload } = generateExportProto(r, last, now, Math.max(1, Math.round((perSecond * (now - last)) / 1000)), defaultBursts(now))
     last = now
     busy = true
-    ingestPayload(app, 1, Buffer.from(JSON.stringify(payload)), 'json')
+    ingestPayload(app, 1, payload, 'protobuf')
       .catch(onError)
       .finally(() => (busy = false))
   }, 1000)

@@ -4,11 +4,12 @@
  * Why not `read_json` of an NDJSON file (the writer before this): every log was turned into a JSON
  * object and a JSON line in JS, written to a temp file, and parsed back by DuckDB — the attribute
  * objects parsed and printed once more for the JSON columns. Here each column is filled from the
- * records directly: fixed-width columns are packed into typed arrays and copied into the chunk's
- * vector in one call; text columns cost one native call per string that is not already in the
- * chunk, or none at all for short ASCII strings (written inline, as DuckDB keeps strings of up to
- * 12 bytes) and repeats (the resource's JSON, service names, routes: their entry points at the
- * copy DuckDB already holds for the chunk).
+ * records directly: one pass over a chunk's records reads every field into per-column arrays
+ * (fixed-width ones already in DuckDB's layout, copied into the chunk's vector in one call); a text
+ * column's strings that are not already in the chunk reach DuckDB in one native call (their
+ * concatenation, when all ASCII), and short ASCII strings (written inline, as DuckDB keeps strings
+ * of up to 12 bytes) and repeats (the resource's JSON, service names, routes: their entry points
+ * at the copy DuckDB already holds for the chunk) cost none.
  *
  * The layouts written here are DuckDB's C API ones (duckdb.h): `duckdb_string_t` (16 bytes: a
  * uint32 length, then up to 12 inline bytes, or a 4-byte prefix and a pointer), `duckdb_hugeint`
@@ -22,24 +23,43 @@ import { DuckDBDataChunk, DuckDBTypeId, type DuckDBAppender } from '@duckdb/node
 import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
 import { sampleKey } from '../rules/engine'
-import { keyBitsOf } from './key-bits'
+import { keyMask } from './key-bits'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
 
 export const CHUNK_ROWS = 2048
 
-/** One chunk's worth of rows, with what several columns derive from each record. */
+/**
+ * One chunk's worth of rows. A first pass over the records (gather) reads every field once into
+ * these column arrays — fixed-width values straight into their typed arrays, text values into
+ * string arrays — so each column's fill below is a tight loop with no per-row calls.
+ */
 interface Rows {
-  envId: number
-  records: LogRecord[]
-  start: number
   n: number
-  /** Per row: key-bits halves, sample key, attributes as JSON, path. */
-  kh: Uint32Array
-  kl: Uint32Array
+  /** Indexed by TEXT_* below. */
+  text: (string | null)[][]
+  timestamp: Float64Array
+  observed: Float64Array
+  severity: Uint8Array
+  level: Uint8Array
+  bytes: Int32Array
   sample: Uint32Array
-  json: string[]
-  path: (string | null)[]
+  /** Key bits as [lo, hi] uint32 pairs (the little-endian UBIGINT). */
+  keyBits: Uint32Array
+  uuids: string[]
+  envId: number
 }
+
+const TEXT_SEVERITY = 0
+const TEXT_SERVICE = 1
+const TEXT_BODY = 2
+const TEXT_TRACE = 3
+const TEXT_SPAN = 4
+const TEXT_EVENT = 5
+const TEXT_PATH = 6
+const TEXT_ATTRIBUTES = 7
+const TEXT_RESOURCE = 8
+/** The promoted attribute columns follow, in HOT_KEYS order. */
+const TEXT_HOT = 9
 
 type Vector = duckdb.Vector
 
@@ -84,45 +104,43 @@ function flushValidity(v: Vector, n: number, anyNull: boolean) {
   duckdb.copy_data_to_vector_validity(v, 0, validity.buffer, 0, ((n + 63) >>> 6) * 8)
 }
 
-/** Fixed-width column: `write(row, i)` puts row i's value into the scratch views; null when NULL. */
-function fixed(type: DuckDBTypeId, width: number, write: (rows: Rows, i: number) => boolean): Column {
+/** A column whose gathered typed array is already in DuckDB's layout: one copy. */
+function direct(type: DuckDBTypeId, width: number, array: (rows: Rows) => ArrayBufferView): Column {
   return {
     type,
     fill(v, rows) {
-      const n = rows.n
-      resetValidity(n)
-      let anyNull = false
-      for (let i = 0; i < n; i++) {
-        if (!write(rows, i)) {
-          anyNull = clearValid(i)
-          bytes.fill(0, i * width, (i + 1) * width)
-        }
-      }
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, n * width)
-      flushValidity(v, n, anyNull)
+      const a = array(rows)
+      duckdb.copy_data_to_vector(v, 0, a.buffer as ArrayBuffer, a.byteOffset, rows.n * width)
     },
   }
 }
 
-/** int64 microseconds as two uint32 halves (exact for any safe integer, negative ones too). */
-function putInt64(i: number, value: number) {
-  const hi = Math.floor(value / 4294967296)
-  u32[i * 2] = value - hi * 4294967296
-  u32[i * 2 + 1] = hi
-}
-
-/** Writes a string of up to 12 ASCII characters inline into entry i; false when it is not one. */
-function putInline(i: number, s: string): boolean {
-  const len = s.length
-  if (len > 12) return false
-  const at = i * 16
-  for (let k = 0; k < len; k++) {
-    const c = s.charCodeAt(k)
-    if (c >= 0x80) return false
-    bytes[at + 4 + k] = c
+/** TIMESTAMP from microseconds; `zeroIsNull`: 0 means unknown and is stored as NULL. */
+function timestamp(array: (rows: Rows) => Float64Array, zeroIsNull: boolean): Column {
+  return {
+    type: DuckDBTypeId.TIMESTAMP,
+    fill(v, rows) {
+      const n = rows.n
+      const values = array(rows)
+      let anyNull = false
+      if (zeroIsNull) resetValidity(n)
+      for (let i = 0; i < n; i++) {
+        const value = values[i]!
+        if (zeroIsNull && !value) {
+          anyNull = clearValid(i)
+          u32[i * 2] = 0
+          u32[i * 2 + 1] = 0
+          continue
+        }
+        // int64 as two uint32 halves (exact for any safe integer, negative ones too).
+        const hi = Math.floor(value / 4294967296)
+        u32[i * 2] = value - hi * 4294967296
+        u32[i * 2 + 1] = hi
+      }
+      duckdb.copy_data_to_vector(v, 0, scratch, 0, n * 8)
+      flushValidity(v, n, anyNull)
+    },
   }
-  u32[i * 4] = len
-  return true
 }
 
 /**
@@ -133,30 +151,120 @@ function putInline(i: number, s: string): boolean {
 let heap = Buffer.allocUnsafe(1 << 20)
 const KEEP_HEAP_BYTES = 16 << 20
 const heapAt = new Int32Array(CHUNK_ROWS)
+/** The rows whose text goes to the heap, and their strings, in row order. */
+const pendingRows = new Int32Array(CHUNK_ROWS)
+const pendingText: string[] = []
+/** Past this many characters the strings are written one by one (bodies may be up to 1 MB each). */
+const MAX_JOINED_CHARS = 1 << 22
 
-function text(get: (rows: Rows, i: number) => string | null, repeats: Repeats, alias?: string): Column {
+function ensureHeap(used: number, more: number) {
+  if (heap.length - used < more) {
+    const grown = Buffer.allocUnsafe(Math.max(heap.length * 2, used + more))
+    heap.copy(grown, 0, 0, used)
+    heap = grown
+  }
+}
+
+/**
+ * Puts the pending strings into the heap and points their entries at them. Mostly ASCII: then all
+ * of them go in ONE write of their concatenation (a native call per string costs more than the
+ * copy), each string's bytes being as many as its characters. When the write shows any non-ASCII
+ * character (more bytes than characters), they are written one by one instead — separately, so a
+ * lone surrogate at the end of one string can never pair with one at the start of the next.
+ * Returns the heap bytes used.
+ */
+function writePending(count: number, chars: number): number {
+  let used = 0
+  let ascii = false
+  if (count > 1 && chars <= MAX_JOINED_CHARS) {
+    pendingText.length = count
+    const joined = pendingText.join('')
+    ensureHeap(0, joined.length * 3)
+    ascii = heap.write(joined, 0, 'utf8') === joined.length
+    if (ascii) {
+      for (let p = 0; p < count; p++) {
+        const i = pendingRows[p]!
+        const length = pendingText[p]!.length
+        putHeapEntry(i, used, length)
+        used += length
+      }
+    }
+  }
+  if (!ascii) {
+    for (let p = 0; p < count; p++) {
+      const i = pendingRows[p]!
+      const s = pendingText[p]!
+      // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
+      ensureHeap(used, s.length * 3)
+      const length = heap.write(s, used, 'utf8')
+      if (length <= 12) {
+        // Short text with non-ASCII characters: DuckDB keeps up to 12 bytes inline, always.
+        u32[i * 4] = length
+        const at = i * 16 + 4
+        for (let k = 0; k < length; k++) bytes[at + k] = heap[used + k]!
+        kinds[i] = INLINE
+      } else {
+        putHeapEntry(i, used, length)
+        used += length
+      }
+    }
+  }
+  pendingText.length = 0
+  return used
+}
+
+/** Entry i: `length` bytes at heap offset `at` (the pointer is set once the heap is in DuckDB). */
+function putHeapEntry(i: number, at: number, length: number) {
+  u32[i * 4] = length
+  // The entry's prefix: the first 4 bytes. Byte by byte: Buffer#copy costs more than these few bytes.
+  const e = i * 16 + 4
+  bytes[e] = heap[at]!
+  bytes[e + 1] = heap[at + 1]!
+  bytes[e + 2] = heap[at + 2]!
+  bytes[e + 3] = heap[at + 3]!
+  heapAt[i] = at
+  kinds[i] = NATIVE
+}
+
+function text(index: number, repeats: Repeats, alias?: string): Column {
   return {
     type: DuckDBTypeId.VARCHAR,
     alias,
     fill(v, rows) {
       const n = rows.n
+      const values = rows.text[index]!
       resetValidity(n)
       bytes.fill(0, 0, n * 16)
       let anyNull = false
-      let used = 0
+      let pending = 0
+      let pendingChars = 0
+      // Repeats point at the first row holding the string (any), or at the row before (previous).
       const seen = repeats === 'any' ? new Map<string, number>() : null
       let previous: string | null = null
       let previousRow = -1
       for (let i = 0; i < n; i++) {
-        const s = get(rows, i)
+        const s = values[i]!
         if (s === null) {
           anyNull = clearValid(i)
           kinds[i] = NULL
           continue
         }
-        if (putInline(i, s)) {
-          kinds[i] = INLINE
-          continue
+        const len = s.length
+        if (len <= 12) {
+          // Up to 12 ASCII characters: inline in the entry.
+          const at = i * 16 + 4
+          let k = 0
+          for (; k < len; k++) {
+            const c = s.charCodeAt(k)
+            if (c >= 0x80) break
+            bytes[at + k] = c
+          }
+          if (k === len) {
+            u32[i * 4] = len
+            kinds[i] = INLINE
+            continue
+          }
+          for (let z = 0; z < k; z++) bytes[at + z] = 0
         }
         const j = seen ? (seen.get(s) ?? -1) : repeats === 'previous' && previous === s ? previousRow : -1
         if (j >= 0) {
@@ -164,34 +272,14 @@ function text(get: (rows: Rows, i: number) => string | null, repeats: Repeats, a
           sources[i] = j
           continue
         }
-        // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
-        if (heap.length - used < s.length * 3) {
-          const grown = Buffer.allocUnsafe(Math.max(heap.length * 2, used + s.length * 3))
-          heap.copy(grown, 0, 0, used)
-          heap = grown
-        }
-        const length = heap.write(s, used, 'utf8')
-        u32[i * 4] = length
-        // Byte by byte: Buffer#copy costs more than these few bytes.
-        const at = i * 16 + 4
-        if (length <= 12) {
-          // Short text with non-ASCII characters: DuckDB keeps up to 12 bytes inline, always.
-          for (let k = 0; k < length; k++) bytes[at + k] = heap[used + k]!
-          kinds[i] = INLINE
-        } else {
-          // The entry's prefix: the first 4 bytes.
-          bytes[at] = heap[used]!
-          bytes[at + 1] = heap[used + 1]!
-          bytes[at + 2] = heap[used + 2]!
-          bytes[at + 3] = heap[used + 3]!
-          heapAt[i] = used
-          used += length
-          kinds[i] = NATIVE
-          seen?.set(s, i)
-          previous = s
-          previousRow = i
-        }
+        pendingRows[pending] = i
+        pendingText[pending++] = s
+        pendingChars += len
+        seen?.set(s, i)
+        previous = s
+        previousRow = i
       }
+      const used = pending ? writePending(pending, pendingChars) : 0
       if (used > 0) {
         // DuckDB copies the bytes into the chunk's string heap, as the string of row 0 for now;
         // that entry's pointer is where the copy starts.
@@ -200,20 +288,23 @@ function text(get: (rows: Rows, i: number) => string | null, repeats: Repeats, a
         const baseLo = entry[2]!
         const baseHi = entry[3]!
         for (let i = 0; i < n; i++) {
-          const k = kinds[i]!
-          if (k === NATIVE) {
+          if (kinds[i] === NATIVE) {
             const lo = baseLo + heapAt[i]!
             u32[i * 4 + 2] = lo >>> 0
             u32[i * 4 + 3] = (baseHi + (lo > 0xffffffff ? 1 : 0)) >>> 0
-          } else if (k === COPY) {
-            const j = sources[i]!
-            u32[i * 4] = u32[j * 4]!
-            u32[i * 4 + 1] = u32[j * 4 + 1]!
-            u32[i * 4 + 2] = u32[j * 4 + 2]!
-            u32[i * 4 + 3] = u32[j * 4 + 3]!
           }
         }
         if (heap.length > KEEP_HEAP_BYTES) heap = Buffer.allocUnsafe(1 << 20)
+      }
+      // Repeats copy their source's entry: a short non-ASCII string may have become inline.
+      for (let i = 0; i < n; i++) {
+        if (kinds[i] === COPY) {
+          const j = sources[i]!
+          u32[i * 4] = u32[j * 4]!
+          u32[i * 4 + 1] = u32[j * 4 + 1]!
+          u32[i * 4 + 2] = u32[j * 4 + 2]!
+          u32[i * 4 + 3] = u32[j * 4 + 3]!
+        }
       }
       duckdb.copy_data_to_vector(v, 0, scratch, 0, n * 16)
       flushValidity(v, n, anyNull)
@@ -248,7 +339,44 @@ function putUuid(i: number, u: string) {
   bytes[at] ^= 0x80
 }
 
-const hotKeys = new Map(Object.entries(HOT_ATTRIBUTE_COLUMNS).map(([key, column]) => [column, key]))
+/** The promoted attribute keys, in TEXT_HOT order. */
+const HOT_KEYS = Object.keys(HOT_ATTRIBUTE_COLUMNS)
+
+/** Every column of `logs` by name: what it holds, how it is filled. */
+const COLUMNS: Record<string, Column> = {
+  env_id: {
+    type: DuckDBTypeId.INTEGER,
+    fill(v, rows) {
+      i32.fill(rows.envId, 0, rows.n)
+      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 4)
+    },
+  },
+  uuid: {
+    type: DuckDBTypeId.UUID,
+    fill(v, rows) {
+      for (let i = 0; i < rows.n; i++) putUuid(i, rows.uuids[i]!)
+      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 16)
+    },
+  },
+  timestamp: timestamp((rows) => rows.timestamp, false),
+  // 0 means unknown: NULL, as the NDJSON writer stored it.
+  observed_timestamp: timestamp((rows) => rows.observed, true),
+  severity_text: text(TEXT_SEVERITY, 'previous'),
+  severity_number: direct(DuckDBTypeId.UTINYINT, 1, (rows) => rows.severity),
+  level: direct(DuckDBTypeId.UTINYINT, 1, (rows) => rows.level),
+  service_name: text(TEXT_SERVICE, 'previous'),
+  body: text(TEXT_BODY, 'none'),
+  trace_id: text(TEXT_TRACE, 'previous'),
+  span_id: text(TEXT_SPAN, 'none'),
+  event_name: text(TEXT_EVENT, 'previous'),
+  path: text(TEXT_PATH, 'any'),
+  attributes: text(TEXT_ATTRIBUTES, 'none', 'JSON'),
+  resource_attributes: text(TEXT_RESOURCE, 'previous', 'JSON'),
+  bytes: direct(DuckDBTypeId.INTEGER, 4, (rows) => rows.bytes),
+  sample_key: direct(DuckDBTypeId.UINTEGER, 4, (rows) => rows.sample),
+  key_bits: direct(DuckDBTypeId.UBIGINT, 8, (rows) => rows.keyBits),
+}
+HOT_KEYS.forEach((key, k) => (COLUMNS[HOT_ATTRIBUTE_COLUMNS[key]!] = text(TEXT_HOT + k, 'any')))
 
 /** The resource's JSON, once per resource map (records of one resource share the frozen map). */
 const resourceJson = new WeakMap<object, string>()
@@ -261,46 +389,57 @@ function resourceText(attributes: Record<string, string>): string {
   return json
 }
 
-const rec = (rows: Rows, i: number) => rows.records[rows.start + i]!
-
-/** Every column of `logs` by name: what it holds, how it is filled. */
-const COLUMNS: Record<string, Column> = {
-  env_id: fixed(DuckDBTypeId.INTEGER, 4, (rows, i) => ((i32[i] = rows.envId), true)),
-  uuid: {
-    type: DuckDBTypeId.UUID,
-    fill(v, rows) {
-      for (let i = 0; i < rows.n; i++) putUuid(i, rec(rows, i).uuid)
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 16)
-    },
-  },
-  timestamp: fixed(DuckDBTypeId.TIMESTAMP, 8, (rows, i) => (putInt64(i, rec(rows, i).timestampUs), true)),
-  // 0 means unknown: NULL, as the NDJSON writer stored it.
-  observed_timestamp: fixed(DuckDBTypeId.TIMESTAMP, 8, (rows, i) => {
-    const us = rec(rows, i).observedUs
-    if (!us) return false
-    putInt64(i, us)
-    return true
-  }),
-  severity_text: text((rows, i) => rec(rows, i).severityText, 'previous'),
-  severity_number: fixed(DuckDBTypeId.UTINYINT, 1, (rows, i) => ((bytes[i] = rec(rows, i).severityNumber), true)),
-  level: fixed(DuckDBTypeId.UTINYINT, 1, (rows, i) => ((bytes[i] = LEVEL_CODES[rec(rows, i).level]), true)),
-  service_name: text((rows, i) => rec(rows, i).serviceName, 'previous'),
-  body: text((rows, i) => rec(rows, i).body, 'none'),
-  trace_id: text((rows, i) => rec(rows, i).traceId, 'previous'),
-  span_id: text((rows, i) => rec(rows, i).spanId, 'none'),
-  event_name: text((rows, i) => rec(rows, i).eventName, 'previous'),
-  path: text((rows, i) => rows.path[i]!, 'any'),
-  attributes: text((rows, i) => rows.json[i]!, 'none', 'JSON'),
-  resource_attributes: text((rows, i) => resourceText(rec(rows, i).resourceAttributes), 'previous', 'JSON'),
-  bytes: fixed(DuckDBTypeId.INTEGER, 4, (rows, i) => ((i32[i] = rec(rows, i).bytes), true)),
-  sample_key: fixed(DuckDBTypeId.UINTEGER, 4, (rows, i) => ((u32[i] = rows.sample[i]!), true)),
-  key_bits: fixed(DuckDBTypeId.UBIGINT, 8, (rows, i) => {
-    u32[i * 2] = rows.kl[i]!
-    u32[i * 2 + 1] = rows.kh[i]!
-    return true
-  }),
+/** Reads records [start, start + n) into `rows`' column arrays. */
+function gather(rows: Rows, records: readonly LogRecord[], start: number, n: number) {
+  const t = rows.text
+  const severityText = t[TEXT_SEVERITY]!
+  const service = t[TEXT_SERVICE]!
+  const body = t[TEXT_BODY]!
+  const trace = t[TEXT_TRACE]!
+  const span = t[TEXT_SPAN]!
+  const event = t[TEXT_EVENT]!
+  const path = t[TEXT_PATH]!
+  const json = t[TEXT_ATTRIBUTES]!
+  const resource = t[TEXT_RESOURCE]!
+  const hot = HOT_KEYS.map((_, k) => t[TEXT_HOT + k]!)
+  const hotCount = HOT_KEYS.length
+  let lastResource: Record<string, string> | null = null
+  let lastResourceJson = ''
+  for (let i = 0; i < n; i++) {
+    const r = records[start + i]!
+    const attributes = r.attributes
+    rows.uuids[i] = r.uuid
+    rows.timestamp[i] = r.timestampUs
+    rows.observed[i] = r.observedUs
+    rows.severity[i] = r.severityNumber
+    rows.level[i] = LEVEL_CODES[r.level]
+    rows.bytes[i] = r.bytes
+    rows.sample[i] = sampleKey(r.traceId || r.uuid)
+    let hi = 0
+    let lo = 0
+    for (const key in attributes) {
+      const m = keyMask(key)
+      hi |= m[0]
+      lo |= m[1]
+    }
+    rows.keyBits[i * 2] = lo
+    rows.keyBits[i * 2 + 1] = hi
+    severityText[i] = r.severityText
+    service[i] = r.serviceName
+    body[i] = r.body
+    trace[i] = r.traceId
+    span[i] = r.spanId
+    event[i] = r.eventName
+    path[i] = logPath(attributes) || null
+    json[i] = JSON.stringify(attributes)
+    if (r.resourceAttributes !== lastResource) {
+      lastResource = r.resourceAttributes
+      lastResourceJson = resourceText(lastResource)
+    }
+    resource[i] = lastResourceJson
+    for (let k = 0; k < hotCount; k++) hot[k]![i] = attributes[HOT_KEYS[k]!] ?? null
+  }
 }
-for (const [column, key] of hotKeys) COLUMNS[column] = text((rows, i) => rec(rows, i).attributes[key] ?? null, 'any')
 
 /**
  * Appends every record of `batches` to `appender` (an appender on `logs` whose columns are
@@ -319,37 +458,28 @@ export function appendLogs(appender: DuckDBAppender, names: readonly string[], b
   })
   const chunk = DuckDBDataChunk.create(names.map((_, i) => appender.columnType(i)))
   const rows: Rows = {
-    envId: 0,
-    records: [],
-    start: 0,
     n: 0,
-    kh: new Uint32Array(CHUNK_ROWS),
-    kl: new Uint32Array(CHUNK_ROWS),
+    text: Array.from({ length: TEXT_HOT + HOT_KEYS.length }, () => new Array<string | null>(CHUNK_ROWS).fill(null)),
+    timestamp: new Float64Array(CHUNK_ROWS),
+    observed: new Float64Array(CHUNK_ROWS),
+    severity: new Uint8Array(CHUNK_ROWS),
+    level: new Uint8Array(CHUNK_ROWS),
+    bytes: new Int32Array(CHUNK_ROWS),
     sample: new Uint32Array(CHUNK_ROWS),
-    json: new Array<string>(CHUNK_ROWS).fill(''),
-    path: new Array<string | null>(CHUNK_ROWS).fill(null),
+    keyBits: new Uint32Array(CHUNK_ROWS * 2),
+    uuids: new Array<string>(CHUNK_ROWS).fill(''),
+    envId: 0,
   }
   for (const { envId, records } of batches) {
     for (let start = 0; start < records.length; start += CHUNK_ROWS) {
       const n = Math.min(CHUNK_ROWS, records.length - start)
       rows.envId = envId
-      rows.records = records
-      rows.start = start
       rows.n = n
-      for (let i = 0; i < n; i++) {
-        const r = records[start + i]!
-        const [kh, kl] = keyBitsOf(r.attributes)
-        rows.kh[i] = kh
-        rows.kl[i] = kl
-        rows.sample[i] = sampleKey(r.traceId || r.uuid)
-        rows.json[i] = JSON.stringify(r.attributes)
-        rows.path[i] = logPath(r.attributes) || null
-      }
+      gather(rows, records, start, n)
       chunk.reset()
       chunk.rowCount = n
       for (let c = 0; c < columns.length; c++) columns[c]!.fill(duckdb.data_chunk_get_vector(chunk.chunk, c), rows)
       appender.appendDataChunk(chunk)
     }
   }
-  rows.records = []
 }

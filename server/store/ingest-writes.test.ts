@@ -178,6 +178,30 @@ describe('writeBatch', () => {
     expect(await db.all(catalog)).toEqual(expected)
   })
 
+  it('writes a chunk of long ASCII strings in one piece, and lone surrogates each as U+FFFD even where they meet', async () => {
+    // Strings past 12 characters, all ASCII: one write of their concatenation. One chunk also ends
+    // a body on a lone high surrogate and starts the next body on a lone low one: written together,
+    // the two would make one valid pair (one 4-byte character) instead of two replacements.
+    const startMs = Date.UTC(2026, 0, 3)
+    const ascii = Array.from({ length: 40 }, (_, i) =>
+      record({ body: `an ordinary ASCII body number ${i} `.repeat(1 + (i % 3)), traceId: `${i}`.padStart(32, 'a'), spanId: `${i}`.padStart(16, 'b'), timestampUs: startMs * 1000 + i }),
+    )
+    const lone = [
+      record({ body: 'a long ASCII body ending on a lone high surrogate \ud83d', timestampUs: startMs * 1000 + 100 }),
+      record({ body: '\ude00 a long ASCII body starting on a lone low surrogate', timestampUs: startMs * 1000 + 101 }),
+      record({ body: 'and a third long ASCII body after them', timestampUs: startMs * 1000 + 102 }),
+    ]
+    await writeBatch(db, [{ envId: 3, records: ascii }, { envId: 4, records: lone }], [])
+    const stored = async (envId: number) =>
+      (await db.all(`SELECT body, trace_id, span_id FROM logs WHERE env_id = ${envId} ORDER BY timestamp`)).map((r) => [r.body, r.trace_id, r.span_id])
+    expect(await stored(3)).toEqual(ascii.map((r) => [r.body, r.traceId, r.spanId]))
+    // What Buffer's UTF-8 encoder makes of each string on its own: U+FFFD for a lone surrogate.
+    const utf8 = (s: string) => Buffer.from(s, 'utf8').toString('utf8')
+    expect(await stored(4)).toEqual(lone.map((r) => [utf8(r.body), '', '']))
+    expect((await stored(4))[0]![0]).toMatch(/\uFFFD$/)
+    expect((await stored(4))[1]![0]).toMatch(/^\uFFFD /)
+  })
+
   it('refuses a uuid that is not one, whatever character is wrong', async () => {
     const [{ n: before }] = (await db.all('SELECT count(*) AS n FROM logs')) as [{ n: number }]
     for (const uuid of ['0123456g-0000-0000-0000-000000000000', '01234567-0000-0000-0000-00000000000ü', '01234567+0000-0000-0000-000000000000', '0123']) {

@@ -5,7 +5,10 @@ import { defaultBursts, generateExportProto, prng } from './generator'
 import { SLICE_LOGS } from './seed-plan'
 import type { SeedWorkerData, SeedWorkerMessage } from './seed-worker'
 
-/** Requests made but not yet durable: enough to keep the generator, the decoder and DuckDB busy at once. */
+/**
+ * Requests made but not yet durable: enough to keep the generator, the decoder and DuckDB busy at
+ * once (about 40,000 decoded logs at most, see SLICE_LOGS).
+ */
 const WINDOW = 4
 
 /** Whether the store has any log at all (demo data is seeded only into an empty store). */

@@ -29,7 +29,7 @@ import { LATENCY_KEYS, STATUS_KEYS } from './engine'
 
 /** What happens to a log at the simulated rule, per row of the decision CASE. */
 export const Outcome = {
-  /** Resolved by an earlier rule, or outside the rule's scope (left out of `reachingLogsSql`). */
+  /** Resolved by an earlier rule, or outside the rule's scope (or left out of `outcomesSql`). */
   notReached: 0,
   /** Reaches the rule and is in scope; the rule keeps it or passes it on. */
   kept: 1,

@@ -10,9 +10,10 @@ import { jsonKeysOf, Outcome, outcomesSql } from './rule-sql'
 /**
  * "What would this rule drop?" answered over the logs stored in a window, given the enabled rules
  * that run ahead of it (first match wins). The engine's decisions are translated into SQL
- * (rule-sql.ts): ONE scan picks the logs that reach the rule and counts its decisions on them per
- * sparkline bucket and service, so drop and sample rules are estimated exactly as ingestion would
- * decide the same logs (same per-trace hash); the rollups give how many logs each bucket holds.
+ * (rule-sql.ts): ONE scan of the logs that could reach the rule decides each one's outcome there,
+ * counted per sparkline bucket and service, so drop and sample rules are estimated exactly as
+ * ingestion would decide the same logs (same per-trace hash); the rollups give how many logs each
+ * bucket holds.
  *
  * Rate limits depend on exact arrival times: the same scan also counts, per second, the logs that
  * would reach the rule's bucket (with the second's first and last arrival), and the token bucket
@@ -54,9 +55,9 @@ export interface SecondRow {
 }
 
 /**
- * Logs per (bucket, service) from the rollups, and one scan of only the logs that reach the target
- * in its scope (after a catalog lookup of the attribute keys the rules read) counting its outcomes
- * there per (bucket, service), and for a rate limit per second too.
+ * Logs per (bucket, service) from the rollups, and one scan of the logs that could reach the target
+ * (after a catalog lookup of the attribute keys the rules read) counting their outcomes there per
+ * (bucket, service), and for a rate limit per second too.
  */
 async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule, window: UsWindow, stepUs: number) {
   const filter = { envId, fromUs: window.fromUs, toUs: window.toUs }

@@ -23,7 +23,7 @@ import { DuckDBDataChunk, DuckDBTypeId, type DuckDBAppender } from '@duckdb/node
 import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
 import { sampleKey } from '../rules/engine'
-import { keyMask } from './key-bits'
+import { putKeyBits } from './key-bits'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
 
 export const CHUNK_ROWS = 2048
@@ -415,15 +415,7 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
     rows.level[i] = LEVEL_CODES[r.level]
     rows.bytes[i] = r.bytes
     rows.sample[i] = sampleKey(r.traceId || r.uuid)
-    let hi = 0
-    let lo = 0
-    for (const key in attributes) {
-      const m = keyMask(key)
-      hi |= m[0]
-      lo |= m[1]
-    }
-    rows.keyBits[i * 2] = lo
-    rows.keyBits[i * 2 + 1] = hi
+    putKeyBits(attributes, rows.keyBits, i * 2)
     severityText[i] = r.severityText
     service[i] = r.serviceName
     body[i] = r.body

@@ -43,8 +43,11 @@ export function keyMask(key: string): readonly [hi: number, lo: number] {
   return mask
 }
 
-/** A log's signature over its attribute keys, as the two 32-bit halves the writer stores. */
-export function keyBitsOf(attributes: Record<string, string>): [hi: number, lo: number] {
+/**
+ * A log's signature over its attribute keys, written as the little-endian UBIGINT the writer
+ * stores: the low half at `out[at]`, the high half at `out[at + 1]` (no allocation per log).
+ */
+export function putKeyBits(attributes: Record<string, string>, out: Uint32Array, at: number): void {
   let hi = 0
   let lo = 0
   for (const key in attributes) {
@@ -52,7 +55,16 @@ export function keyBitsOf(attributes: Record<string, string>): [hi: number, lo: 
     hi |= m[0]
     lo |= m[1]
   }
-  return [hi >>> 0, lo >>> 0]
+  out[at] = lo
+  out[at + 1] = hi
+}
+
+const pair = new Uint32Array(2)
+
+/** A log's signature over its attribute keys, as its two 32-bit halves. */
+export function keyBitsOf(attributes: Record<string, string>): [hi: number, lo: number] {
+  putKeyBits(attributes, pair, 0)
+  return [pair[1]!, pair[0]!]
 }
 
 /** The 64-bit value of a signature or mask. */

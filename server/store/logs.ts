@@ -259,9 +259,9 @@ export function stepUsFor(f: { fromUs: number; toUs: number }): number {
 /** Per-bucket counts per service, for the given services only (every service when none are given). */
 export async function serviceSparkline(db: Db, f: LogFilter): Promise<{ time: string; service_name: string; count: number }[]> {
   if (f.serviceNames && f.serviceNames.length === 0) return []
-  const rows = await groupedCounts(db, f, stepUsFor(f), false)
+  const rows = await countsByBucketAndService(db, f, stepUsFor(f))
   return rows
-    .map((r) => ({ time: usToIso(r.b as number), service_name: displayService(r.service_name as string), count: r.c as number }))
+    .map((r) => ({ time: usToIso(r.b), service_name: displayService(r.service_name), count: r.c }))
     .sort((a, b) => a.time.localeCompare(b.time) || a.service_name.localeCompare(b.service_name))
 }
 

@@ -26,7 +26,11 @@ async function main() {
     process.on('SIGTERM', () => void stop())
     return
   }
-  const running = await startServer(config)
+  const running = await startServer(config, {
+    onRetag: (r) => {
+      if (!r.abandoned && r.logs > 0) console.log(`  Rules changed: ${r.logs.toLocaleString('en-US')} stored logs re-evaluated against the ${r.rules} enabled rules in ${(r.ms / 1000).toFixed(1)} s.`)
+    },
+  })
   const { ctx } = running
   const env = ctx.envs.get(1)!
   const browserUrl = running.url.replace('127.0.0.1', 'localhost')

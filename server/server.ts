@@ -8,12 +8,15 @@ import type { AppContext } from './context'
 import { buildOtlpServer, buildServer } from './http/app'
 import { KeyAuthenticator } from './http/auth'
 import { DEFAULT_PIPELINE_OPTIONS, IngestPipeline, type PipelineOptions } from './ingest/pipeline'
+import { DEFAULT_RETAG_OPTIONS, Retagger, type RetagOptions, type RetagReport } from './rules/retag'
 import { RulesRuntimeImpl } from './rules/runtime'
 import { Db } from './store/db'
 import { ensureDefaults, EnvironmentDirectory } from './store/environments'
 
 export interface RunningServer {
   ctx: AppContext
+  /** Re-evaluates stored logs after rule changes; `idle()` waits for it. */
+  retagger: Retagger
   url: string
   otlpUrl: string | null
   server: FastifyInstance
@@ -22,6 +25,9 @@ export interface RunningServer {
 
 export interface StartOptions {
   pipeline?: PipelineOptions
+  retag?: RetagOptions
+  /** Told when stored logs have been re-evaluated after a rule change (the default says nothing). */
+  onRetag?: (r: RetagReport) => void
   /** Defaults to the AI_* environment variables. */
   ai?: AiConfig
 }
@@ -32,7 +38,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   await ensureDefaults(db)
   const envs = new EnvironmentDirectory(db)
   await envs.load()
-  const rules = new RulesRuntimeImpl(db)
+  const retagger = new Retagger(db, opts.retag ?? DEFAULT_RETAG_OPTIONS, opts.onRetag, (e) => console.error(`logdeck: re-evaluating stored logs for the new rules failed: ${e.message}`))
+  const rules = new RulesRuntimeImpl(db, retagger)
   await rules.loadAll(envs.all().map((e) => e.id))
   const ctx: AppContext = {
     config,
@@ -52,6 +59,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   } catch (e) {
     await server.close()
     await otlp?.close()
+    await retagger.close()
     await ctx.pipeline.close()
     db.close()
     throw e
@@ -64,6 +72,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let closed = false
   return {
     ctx,
+    retagger,
     url,
     otlpUrl,
     server,
@@ -72,6 +81,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       closed = true
       await otlp?.close()
       await server.close()
+      await retagger.close()
       await ctx.pipeline.close()
       rmSync(controlFile, { force: true })
       db.close()

@@ -143,3 +143,14 @@ export async function startChildServer(opts: ChildServerOptions): Promise<ChildS
     kill9: () => stopWith('SIGKILL', 10_000),
   }
 }
+
+/** Waits until the server's output matches `pattern` (polling), and answers the match. */
+export async function waitForOutput(server: ChildServer, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  const deadline = performance.now() + timeoutMs
+  for (;;) {
+    const match = pattern.exec(server.output().stdout)
+    if (match) return match
+    if (performance.now() > deadline) throw new Error(`The server did not print ${pattern} within ${timeoutMs} ms.\n${server.output().stdout.slice(-2000)}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}

@@ -7,6 +7,9 @@ export interface RuleOutcome {
   kept: LogRecord[]
   drops: RuleDrop[]
   dropped: number
+  /** The rule set that decided (store/rule-sets.ts), and per kept record the position of the rule that resolved it (absent: none did). */
+  ruleSet: number
+  resolvers: Uint16Array | null
 }
 export interface RuleApplier {
   apply(envId: number, records: LogRecord[], nowMs: number): RuleOutcome
@@ -62,7 +65,8 @@ export class IngestPipeline {
     const outcome = this.rules.apply(envId, records, nowMs)
     if (outcome.kept.length === 0 && outcome.drops.length === 0) return { accepted: 0, dropped: outcome.dropped }
     await new Promise<void>((resolve, reject) => {
-      this.queue.push({ batch: { envId, records: outcome.kept }, drops: outcome.drops, resolve, reject })
+      const batch = { envId, records: outcome.kept, ruleSet: outcome.ruleSet, resolvers: outcome.resolvers }
+      this.queue.push({ batch, drops: outcome.drops, resolve, reject })
       this.queuedRows += outcome.kept.length
       this.schedule()
     })

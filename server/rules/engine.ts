@@ -297,15 +297,26 @@ function compileRule(rule: Rule, previous: Map<string, TokenBucket>): CompiledRu
   }
 }
 
+/**
+ * What a rule decides, without its name, id or bookkeeping: two rules with the same meaning resolve
+ * and decide every log alike. A rule set's meanings in order identify it (store/rule-sets.ts).
+ */
+export function ruleMeaning(rule: Rule): string {
+  return JSON.stringify([rule.rule_type, rule.scope_service, rule.scope_path_pattern, rule.scope_attribute_filters, rule.config])
+}
+
 export class CompiledRuleSet {
   /** The enabled rules, in evaluation order. */
   readonly rules: readonly Rule[]
+  /** Each enabled rule's position in `rules`, by id: where a decision's rule sits. */
+  readonly positions: ReadonlyMap<string, number>
   private readonly compiled: readonly CompiledRule[]
 
   constructor(rules: readonly Rule[], previous?: CompiledRuleSet) {
     const buckets = new Map<string, TokenBucket>()
     for (const c of previous?.compiled ?? []) if (c.bucket) buckets.set(c.rule.id, c.bucket)
     this.rules = rules.filter((r) => r.enabled).sort(compareRules)
+    this.positions = new Map(this.rules.map((r, i) => [r.id, i]))
     this.compiled = this.rules.map((r) => compileRule(r, buckets))
   }
 

@@ -6,6 +6,7 @@ import { storedRuleSchema, type Rule } from '../../src/contract/rules'
 import type { LogRecord } from '../logs/record'
 import { Db, Params } from '../store/db'
 import { writeBatch } from '../store/ingest-writes'
+import { NO_RESOLVER, NO_RULE_SET } from '../store/rule-sets'
 import { compileRules } from './engine'
 import { storedAttributeKeys } from '../store/rules'
 import { jsonKeysOf, Outcome, outcomesSql, RuleSql, sampleDropThreshold } from './rule-sql'
@@ -141,12 +142,12 @@ function engineOutcomes(ahead: Rule[], target: Rule, batch: LogRecord[] = logs):
  * catalog are read as absent without touching the JSON (what simulate does); without, every key is
  * read from the text.
  */
-async function sqlOutcomes(ahead: Rule[], target: Rule, env = ENV, catalog = true): Promise<Map<string, number>> {
+async function sqlOutcomes(ahead: Rule[], target: Rule, env = ENV, catalog = true, taggedSets: number[] = []): Promise<Map<string, number>> {
   const keys = catalog ? await storedAttributeKeys(db, env, jsonKeysOf([...ahead, target]), { fromUs: 0, toUs: Date.now() * 1000 }) : null
   const out = new Map<string, number>()
   for (const r of await db.all(`SELECT uuid::VARCHAR AS uuid FROM logs WHERE env_id = ${env}`)) out.set(r.uuid as string, Outcome.notReached)
   const p = new Params()
-  const sql = outcomesSql(p, keys, ahead, target, { where: `env_id = ${p.add(env)}`, columns: 'uuid::VARCHAR AS uuid' })
+  const sql = outcomesSql(p, keys, ahead, target, { where: `env_id = ${p.add(env)}`, columns: 'uuid::VARCHAR AS uuid' }, taggedSets)
   if (sql) for (const r of await db.all(sql, p)) out.set(r.uuid as string, r.d as number)
   return out
 }
@@ -198,6 +199,60 @@ describe('outcomesSql ≡ engine, per stored log', () => {
     const seen = new Set<number>()
     for (let i = 0; i < RULES.length; i++) for (const d of (await sqlOutcomes(RULES.slice(0, i), RULES[i]!)).values()) seen.add(d)
     expect([...seen].sort()).toEqual([Outcome.notReached, Outcome.kept, Outcome.dropped, Outcome.metered])
+  })
+})
+
+describe('rule-set tags', () => {
+  const SET = 99
+  /** Tags the logs of ENV whose uuid hashes even with RULES as set SET (the others stay untagged), as retag.ts does. */
+  async function tagHalf(resolver?: string) {
+    const p = new Params()
+    const expr = resolver ?? new RuleSql(p).firstResolver(RULES, NO_RESOLVER)
+    await db.all(`UPDATE logs SET rule_set = CASE WHEN hash(uuid) % 2 = 0 THEN ${SET} ELSE ${NO_RULE_SET} END, resolver = ${expr} WHERE env_id = ${p.add(ENV)}`, p)
+  }
+  afterAll(() => db.all(`UPDATE logs SET rule_set = ${NO_RULE_SET}, resolver = ${NO_RESOLVER}`))
+
+  it("firstResolver is the position of the engine's deciding rule, for every log", async () => {
+    // Without the last rule (unscoped, it resolves whatever reaches it) some logs reach no rule at all.
+    for (const rules of [RULES, RULES.slice(0, -1)]) {
+      const p = new Params()
+      const rows = await db.all(`SELECT uuid::VARCHAR AS uuid, ${new RuleSql(p).firstResolver(rules, NO_RESOLVER)} AS r FROM logs WHERE env_id = ${p.add(ENV)}`, p)
+      const set = compileRules(rules)
+      const expected = new Map(logs.map((l) => [l.uuid, set.evaluate(l, l.timestampUs / 1000).ruleId]))
+      const seen = new Set<number>()
+      for (const row of rows) {
+        const ruleId = expected.get(row.uuid as string)
+        expect(row.r, row.uuid as string).toBe(ruleId === null ? NO_RESOLVER : set.positions.get(ruleId!))
+        seen.add(row.r as number)
+      }
+      expect(seen.size).toBeGreaterThan(rules.length / 2)
+      expect(seen.has(NO_RESOLVER)).toBe(rules.length < RULES.length)
+    }
+  })
+
+  it('gives every target behind the rules ahead the same outcomes from tags as from evaluating them, with tagged and untagged logs mixed', async () => {
+    await tagHalf()
+    const [{ tagged }] = (await db.all(`SELECT count_if(rule_set = ${SET})::INTEGER AS tagged FROM logs WHERE env_id = ${ENV}`)) as [{ tagged: number }]
+    expect(tagged).toBeGreaterThan(logs.length / 3)
+    expect(tagged).toBeLessThan((logs.length * 2) / 3)
+    for (let i = 1; i < RULES.length; i++) {
+      const ahead = RULES.slice(0, i)
+      expectSame(await sqlOutcomes(ahead, RULES[i]!, ENV, true, [SET]), engineOutcomes(ahead, RULES[i]!), `${RULES[i]!.name} (tags)`)
+    }
+    // A draft after all of them, as the editor simulates one.
+    const draft = rule({ rule_type: 'severity_sampling', config: { actions: { DEBUG: { type: 'drop' }, INFO: { type: 'sample', rate: 0.5 } } } })
+    expectSame(await sqlOutcomes(RULES, draft, ENV, true, [SET]), engineOutcomes(RULES, draft), 'draft (tags)')
+  })
+
+  it('really reads the tags: wrong ones change the answer', async () => {
+    await tagHalf(String(NO_RESOLVER))
+    const ahead = RULES.slice(0, 3)
+    const target = RULES[3]!
+    const engine = engineOutcomes(ahead, target)
+    const sql = await sqlOutcomes(ahead, target, ENV, true, [SET])
+    expect([...engine].filter(([uuid, d]) => sql.get(uuid) !== d).length).toBeGreaterThan(0)
+    // …and sets not opening with the rules ahead are not used at all.
+    expectSame(await sqlOutcomes(ahead, target, ENV, true, []), engine, `${target.name} without tags`)
   })
 })
 

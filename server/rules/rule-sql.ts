@@ -250,6 +250,15 @@ export class RuleSql {
   }
 
   /**
+   * The position in `rules` (enabled, in evaluation order) of the first rule that resolves a log,
+   * `noResolver` when none does: the engine's first match, as ingestion records it per log.
+   */
+  firstResolver(rules: readonly Rule[], noResolver: number): string {
+    if (rules.length === 0) return String(noResolver)
+    return `CASE ${rules.map((r, i) => `WHEN ${this.resolves(r)} THEN ${i}`).join(' ')} ELSE ${noResolver} END`
+  }
+
+  /**
    * Each log's `Outcome` at `target` when `ahead` (enabled, in evaluation order) run first. First
    * match wins, but for the target only whether ANY earlier rule resolves a log matters, not which.
    */
@@ -275,14 +284,21 @@ function resolvesWholeService(rule: Rule): boolean {
  * its `Outcome` there as `d` next to `columns`. Logs it leaves out never reach the target (the
  * rollups count them). Null when no log can reach it. Mirrors the engine log by log (rule-sql.test.ts).
  *
- * Services a rule ahead resolves wholly are left out by name, and a target scoped to a service
- * reads only that one: filters on one column, which DuckDB applies inside the scan. The rules
- * doing it drop out of the CASE, which is evaluated once per remaining log.
+ * `taggedSets`: the recorded rule sets that open with exactly the rules `ahead` (rule-sets.ts).
+ * A log tagged with one of them reaches the target iff its first resolving rule sits at or after
+ * the target's place, `resolver >= ahead.length`: two integer columns instead of every earlier
+ * rule's conditions. The other logs are evaluated in full, in a second scan that DuckDB's per-block
+ * min/max on `rule_set` confines to the blocks holding them (logs sit in arrival order, and a set's
+ * tags are written in runs).
  *
- * One scan, on purpose: splitting the logs by key signature into a scan that reads the JSON text
- * and one that does not (both with the filter inside the scan) decodes every other string column
- * twice, since DuckDB decodes a compressed vector whole for any row selected in it; on the 10 M-log
- * bench store that cost more than the JSON text it spared.
+ * In the full evaluation, services a rule ahead resolves wholly are left out by name, and a target
+ * scoped to a service reads only that one: filters on one column, which DuckDB applies inside the
+ * scan. The rules doing it drop out of the CASE, which is evaluated once per remaining log.
+ *
+ * No further split, on purpose: splitting the logs by key signature into a scan that reads the JSON
+ * text and one that does not (both with the filter inside the scan) decodes every other string
+ * column twice, since DuckDB decodes a compressed vector whole for any row selected in it; on the
+ * 10 M-log bench store that cost more than the JSON text it spared.
  */
 export function outcomesSql(
   p: Params,
@@ -290,14 +306,24 @@ export function outcomesSql(
   ahead: readonly Rule[],
   target: Rule,
   base: { where: string; columns: string },
+  taggedSets: readonly number[] = [],
 ): string | null {
   const gone = new Set(ahead.filter(resolvesWholeService).map((r) => serviceNameValue(r.scope_service!)))
-  const only = target.scope_service === null ? null : serviceNameValue(target.scope_service)
-  if (only !== null && gone.has(only)) return null
+  if (target.scope_service !== null && gone.has(serviceNameValue(target.scope_service))) return null
+  const rules = new RuleSql(p, storedKeys)
+  const only = target.scope_service === null ? null : `service_name = ${p.add(serviceNameValue(target.scope_service))}`
+  const useTags = ahead.length > 0 && taggedSets.length > 0
+  const sets = useTags ? taggedSets.map((id) => p.add(id)).join(', ') : ''
+  const tagged = useTags
+    ? `SELECT ${base.columns}, ${rules.outcome([], target)} AS d FROM logs
+       WHERE ${and([base.where, `rule_set IN (${sets})`, `resolver >= ${p.add(ahead.length)}`, only])}`
+    : null
+
   const rest = ahead.filter((r) => !resolvesWholeService(r))
-  const services =
-    only !== null ? `service_name = ${p.add(only)}` : gone.size ? `service_name NOT IN (${[...gone].map((s) => p.add(s)).join(', ')})` : null
-  return `SELECT ${base.columns}, ${new RuleSql(p, storedKeys).outcome(rest, target)} AS d FROM logs WHERE ${and([base.where, services])}`
+  const services = only ?? (gone.size ? `service_name NOT IN (${[...gone].map((s) => p.add(s)).join(', ')})` : null)
+  const untagged = `SELECT ${base.columns}, ${rules.outcome(rest, target)} AS d FROM logs
+    WHERE ${and([base.where, useTags ? `rule_set NOT IN (${sets})` : null, services])}`
+  return tagged ? `${tagged}\n UNION ALL ${untagged}` : untagged
 }
 
 /** Every log attribute key the rules may read from the JSON text (for the catalog lookup). */

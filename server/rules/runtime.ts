@@ -5,8 +5,10 @@ import type { RuleOutcome } from '../ingest/pipeline'
 import type { LogRecord } from '../logs/record'
 import type { Db } from '../store/db'
 import type { RuleDrop } from '../store/ingest-writes'
+import { NO_RESOLVER, NO_RULE_SET, ruleSetId } from '../store/rule-sets'
 import { listRules } from '../store/rules'
-import { compileRules, scopeCanMatchService, type CompiledRuleSet } from './engine'
+import { compileRules, ruleMeaning, scopeCanMatchService, type CompiledRuleSet } from './engine'
+import type { Retagger } from './retag'
 import { summaryString } from './summary'
 
 const MINUTE_MS = 60_000
@@ -15,6 +17,8 @@ interface EnvRules {
   rules: Rule[]
   compiled: CompiledRuleSet
   enabledCount: number
+  /** The enabled set's id (store/rule-sets.ts), stored with each log it decides. */
+  ruleSet: number
 }
 
 /**
@@ -26,7 +30,11 @@ export class RulesRuntimeImpl implements RulesRuntime {
   /** Per environment: the last reload in line, and the one not yet started (which new callers join). */
   private lastReload = new Map<number, Promise<void>>()
   private waitingReload = new Map<number, Promise<void>>()
-  constructor(private readonly db: Db) {}
+  /** `retagger`: re-evaluates stored logs when an environment's enabled set changes (none: they keep their old tags). */
+  constructor(
+    private readonly db: Db,
+    private readonly retagger: Retagger | null = null,
+  ) {}
 
   async loadAll(envIds: number[]) {
     for (const id of envIds) await this.reload(id)
@@ -54,8 +62,13 @@ export class RulesRuntimeImpl implements RulesRuntime {
 
   private async load(envId: number) {
     const rules = await listRules(this.db, envId)
+    const previous = this.envs.get(envId)
     // The previous set is passed so unchanged rate limits keep their bucket levels across edits.
-    this.envs.set(envId, { rules, compiled: compileRules(rules, this.envs.get(envId)?.compiled), enabledCount: rules.filter((r) => r.enabled).length })
+    const compiled = compileRules(rules, previous?.compiled)
+    const ruleSet = await ruleSetId(this.db, envId, compiled.rules.map(ruleMeaning))
+    this.envs.set(envId, { rules, compiled, enabledCount: compiled.rules.length, ruleSet })
+    // Only after the switch, so every log decided by the new set from here on is already tagged with it.
+    if (ruleSet !== previous?.ruleSet && ruleSet !== NO_RULE_SET && compiled.rules.length > 0) this.retagger?.retag(envId, ruleSet, compiled.rules)
   }
 
   rulesOf(envId: number): Rule[] {
@@ -64,13 +77,17 @@ export class RulesRuntimeImpl implements RulesRuntime {
 
   apply(envId: number, records: LogRecord[], nowMs: number): RuleOutcome {
     const env = this.envs.get(envId)
-    if (!env || env.enabledCount === 0) return { kept: records, drops: [], dropped: 0 }
+    if (!env) return { kept: records, drops: [], dropped: 0, ruleSet: NO_RULE_SET, resolvers: null }
+    if (env.enabledCount === 0) return { kept: records, drops: [], dropped: 0, ruleSet: env.ruleSet, resolvers: null }
     const kept: LogRecord[] = []
+    const resolvers = new Uint16Array(records.length)
+    const positions = env.compiled.positions
     const drops = new Map<string, RuleDrop>()
     const minuteUs = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS * 1000
     for (const log of records) {
       const decision = env.compiled.evaluate(log, nowMs)
       if (decision.action === 'keep') {
+        resolvers[kept.length] = decision.ruleId === null ? NO_RESOLVER : positions.get(decision.ruleId)!
         kept.push(log)
         continue
       }
@@ -81,7 +98,7 @@ export class RulesRuntimeImpl implements RulesRuntime {
         d.bytes += log.bytes
       } else drops.set(ruleId, { envId, ruleId, minuteUs, logs: 1, bytes: log.bytes })
     }
-    return { kept, drops: [...drops.values()], dropped: records.length - kept.length }
+    return { kept, drops: [...drops.values()], dropped: records.length - kept.length, ruleSet: env.ruleSet, resolvers: resolvers.subarray(0, kept.length) }
   }
 
   activeRulesByService(envId: number): (serviceName: string) => ActiveRule[] {

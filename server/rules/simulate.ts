@@ -4,14 +4,16 @@ import { Params, usToIso, type Db } from '../store/db'
 import { logWhere } from '../store/log-filters'
 import { countsByBucketAndService, stepUsFor } from '../store/logs'
 import { getRule, listRules, ruleImpactSince, storedAttributeKeys } from '../store/rules'
-import { compareRules } from './engine'
+import { ruleSetsStartingWith } from '../store/rule-sets'
+import { compareRules, ruleMeaning } from './engine'
 import { jsonKeysOf, Outcome, outcomesSql } from './rule-sql'
 
 /**
  * "What would this rule drop?" answered over the logs stored in a window, given the enabled rules
  * that run ahead of it (first match wins). The engine's decisions are translated into SQL
- * (rule-sql.ts): ONE scan of the logs that could reach the rule decides each one's outcome there,
- * counted per sparkline bucket and service, so drop and sample rules are estimated exactly as
+ * (rule-sql.ts): one pass over the logs that could reach the rule decides each one's outcome there
+ * (a log tagged with a rule set that opens with the same rules needs only its tag, the others are
+ * evaluated in full), counted per sparkline bucket and service, so drop and sample rules are estimated exactly as
  * ingestion would decide the same logs (same per-trace hash); the rollups give how many logs each
  * bucket holds.
  *
@@ -62,8 +64,10 @@ export interface SecondRow {
 async function scan(db: Db, envId: number, ahead: readonly Rule[], target: Rule, window: UsWindow, stepUs: number) {
   const filter = { envId, fromUs: window.fromUs, toUs: window.toUs }
   const keys = await storedAttributeKeys(db, envId, jsonKeysOf([...ahead, target]), window)
+  const tagged = ahead.length ? await ruleSetsStartingWith(db, envId, ahead.map(ruleMeaning)) : []
   const p = new Params()
-  const outcomes = outcomesSql(p, keys, ahead, target, { where: logWhere(filter, p), columns: 'epoch_us(timestamp) AS us, service_name, bytes' })
+  const columns = 'epoch_us(timestamp) AS us, service_name, bytes'
+  const outcomes = outcomesSql(p, keys, ahead, target, { where: logWhere(filter, p), columns }, tagged)
   const step = p.add(stepUs)
   const metered = target.rule_type === 'rate_limit'
   // Both reads in one snapshot, so a log arriving meanwhile is counted by both or by neither.

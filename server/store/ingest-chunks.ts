@@ -24,9 +24,20 @@ import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
 import { sampleKey } from '../rules/engine'
 import { putKeyBits } from './key-bits'
+import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
 
 export const CHUNK_ROWS = 2048
+
+/** One environment's logs for the writer, with what the rules said of each (absent: not evaluated against a recorded set). */
+export interface LogBatch {
+  envId: number
+  records: readonly LogRecord[]
+  /** The rule set the records were evaluated against (rule-sets.ts). */
+  ruleSet?: number
+  /** Per record, the position in that set of the rule that resolved it; absent: none did. */
+  resolvers?: Uint16Array | null
+}
 
 /**
  * One chunk's worth of rows. A first pass over the records (gather) reads every field once into
@@ -47,6 +58,9 @@ interface Rows {
   keyBits: Uint32Array
   uuids: string[]
   envId: number
+  /** The rule set every row of the chunk was evaluated against (rule-sets.ts), and each row's resolver in it. */
+  ruleSet: number
+  resolver: Uint16Array
 }
 
 const TEXT_SEVERITY = 0
@@ -375,6 +389,14 @@ const COLUMNS: Record<string, Column> = {
   bytes: direct(DuckDBTypeId.INTEGER, 4, (rows) => rows.bytes),
   sample_key: direct(DuckDBTypeId.UINTEGER, 4, (rows) => rows.sample),
   key_bits: direct(DuckDBTypeId.UBIGINT, 8, (rows) => rows.keyBits),
+  rule_set: {
+    type: DuckDBTypeId.UINTEGER,
+    fill(v, rows) {
+      u32.fill(rows.ruleSet, 0, rows.n)
+      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 4)
+    },
+  },
+  resolver: direct(DuckDBTypeId.USMALLINT, 2, (rows) => rows.resolver),
 }
 HOT_KEYS.forEach((key, k) => (COLUMNS[HOT_ATTRIBUTE_COLUMNS[key]!] = text(TEXT_HOT + k, 'any')))
 
@@ -438,7 +460,7 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
  * `names`, in order). Throws, having appended part of them, when a value cannot be stored: the
  * caller's transaction must then roll back.
  */
-export function appendLogs(appender: DuckDBAppender, names: readonly string[], batches: readonly { envId: number; records: LogRecord[] }[]): void {
+export function appendLogs(appender: DuckDBAppender, names: readonly string[], batches: readonly LogBatch[]): void {
   const columns = names.map((name, i) => {
     const column = COLUMNS[name]
     if (!column) throw new Error(`The ingest writer does not know the logs column "${name}".`)
@@ -461,12 +483,17 @@ export function appendLogs(appender: DuckDBAppender, names: readonly string[], b
     keyBits: new Uint32Array(CHUNK_ROWS * 2),
     uuids: new Array<string>(CHUNK_ROWS).fill(''),
     envId: 0,
+    ruleSet: NO_RULE_SET,
+    resolver: new Uint16Array(CHUNK_ROWS),
   }
-  for (const { envId, records } of batches) {
+  for (const { envId, records, ruleSet, resolvers } of batches) {
     for (let start = 0; start < records.length; start += CHUNK_ROWS) {
       const n = Math.min(CHUNK_ROWS, records.length - start)
       rows.envId = envId
       rows.n = n
+      rows.ruleSet = ruleSet ?? NO_RULE_SET
+      if (resolvers) rows.resolver.set(resolvers.subarray(start, start + n))
+      else rows.resolver.fill(NO_RESOLVER, 0, n)
       gather(rows, records, start, n)
       chunk.reset()
       chunk.rowCount = n

@@ -11,6 +11,7 @@ import { Db, Params, run } from './db'
 import { CHUNK_ROWS } from './ingest-chunks'
 import { writeBatch } from './ingest-writes'
 import { keyBitsOf } from './key-bits'
+import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
 
 /**
@@ -35,7 +36,7 @@ async function referenceInsert(db: Db, envId: number, records: LogRecord[]) {
   await run(
     db.ingestConnection,
     `INSERT INTO logs SELECT e, u, make_timestamp(t), make_timestamp(o), st, sn, l, s, b, tr, sp, ev, p,
-       http_route, http_method, status_code, user_id, a, r, n, k, (kh::UBIGINT << 32) | kl
+       http_route, http_method, status_code, user_id, a, r, n, k, (kh::UBIGINT << 32) | kl, 0, 65535
      FROM read_json(${p.add(file)}, format = 'newline_delimited', maximum_object_size = 67108864, columns = {e: 'INTEGER', u: 'UUID',
        t: 'BIGINT', o: 'BIGINT', st: 'VARCHAR', sn: 'UTINYINT', l: 'UTINYINT', s: 'VARCHAR', b: 'VARCHAR', tr: 'VARCHAR', sp: 'VARCHAR',
        ev: 'VARCHAR', p: 'VARCHAR', http_route: 'VARCHAR', http_method: 'VARCHAR', status_code: 'VARCHAR', user_id: 'VARCHAR',
@@ -200,6 +201,19 @@ describe('writeBatch', () => {
     expect(await stored(4)).toEqual(lone.map((r) => [utf8(r.body), '', '']))
     expect((await stored(4))[0]![0]).toMatch(/\uFFFD$/)
     expect((await stored(4))[1]![0]).toMatch(/^\uFFFD /)
+  })
+
+  it("stores each batch's rule set and each log's resolver, across chunk boundaries; a batch without them gets none", async () => {
+    const startMs = Date.UTC(2026, 0, 4)
+    const tagged = generateLogs({ count: CHUNK_ROWS + 7, startMs, spanMs: 1000, seed: 4 })
+    const resolvers = Uint16Array.from(tagged, (_, i) => (i % 5 === 0 ? NO_RESOLVER : i % 11))
+    const plain = generateLogs({ count: 3, startMs, spanMs: 1000, seed: 5 })
+    await writeBatch(db, [{ envId: 5, records: tagged, ruleSet: 42, resolvers }, { envId: 6, records: plain, ruleSet: 43 }, { envId: 7, records: plain }], [])
+    const tags = async (envId: number) => (await db.all(`SELECT uuid::VARCHAR AS u, rule_set, resolver FROM logs WHERE env_id = ${envId}`)).map((r) => [r.u, r.rule_set, r.resolver])
+    const sorted = (rows: unknown[][]) => rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+    expect(sorted(await tags(5))).toEqual(sorted(tagged.map((r, i) => [r.uuid, 42, resolvers[i]])))
+    expect(sorted(await tags(6))).toEqual(sorted(plain.map((r) => [r.uuid, 43, NO_RESOLVER])))
+    expect(sorted(await tags(7))).toEqual(sorted(plain.map((r) => [r.uuid, NO_RULE_SET, NO_RESOLVER])))
   })
 
   it('refuses a uuid that is not one, whatever character is wrong', async () => {

@@ -1,16 +1,12 @@
-import type { LogRecord } from '../logs/record'
 import { run, type Db, Params } from './db'
-import { appendLogs } from './ingest-chunks'
+import { appendLogs, type LogBatch } from './ingest-chunks'
 import { LEVEL_CODES } from './log-filters'
 
 const MINUTE_US = 60_000_000
 const HALF_HOUR_US = 30 * MINUTE_US
 const HOUR_US = 3_600_000_000
 
-export interface EnvBatch {
-  envId: number
-  records: LogRecord[]
-}
+export type EnvBatch = LogBatch
 export interface RuleDrop {
   envId: number
   ruleId: string

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Db } from './db'
 import { keyBitsOf, toUint64 } from './key-bits'
 import { migrate, SCHEMA_VERSION } from './migrations'
+import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 
 let dir: string | null = null
 afterEach(() => {
@@ -71,6 +72,9 @@ describe('migrations', () => {
         'user_agent.original' in l.attributes ? (2n ** 64n - 1n).toString() : toUint64(keyBitsOf(l.attributes)).toString(),
       )
       expect(rows.map((r) => r.bits)).toEqual(expected)
+      // Schema 3: no log of an older build was evaluated against a recorded rule set.
+      expect(await db.all('SELECT DISTINCT rule_set, resolver FROM logs')).toEqual([{ rule_set: NO_RULE_SET, resolver: NO_RESOLVER }])
+      expect(await db.all('SELECT count(*)::INTEGER AS n FROM rule_sets')).toEqual([{ n: 0 }])
       const slots = await db.all(`SELECT epoch_us(slot) // 60000000 AS m, service_name AS s, count AS n, bytes AS b FROM rollup_30m ORDER BY m, s`)
       expect(slots).toEqual([
         { m: base, s: 'a', n: 2, b: 20 },

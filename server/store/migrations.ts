@@ -176,6 +176,26 @@ const migrations: Migration[] = [
     `,
     then: backfillKeyBits,
   },
+  {
+    // rule_set/resolver: which enabled rule set a log was evaluated against (rule_sets.id; 0 = none
+    // yet) and where in it the first rule resolving the log sits (NO_RESOLVER = none did), so a
+    // simulation behind those same rules reads two small integers instead of re-running their
+    // conditions over each log's text. Ingestion fills both; a rule change re-evaluates the stored
+    // logs of the last days in the background (server/rules/retag.ts). Older logs stay at 0.
+    version: 3,
+    sql: `
+      ALTER TABLE logs ADD COLUMN rule_set UINTEGER DEFAULT 0;
+      ALTER TABLE logs ADD COLUMN resolver USMALLINT DEFAULT 65535;
+      CREATE TABLE rule_sets (
+        id UINTEGER PRIMARY KEY,
+        env_id INTEGER NOT NULL,
+        digest VARCHAR NOT NULL,
+        meanings JSON NOT NULL,
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        UNIQUE (env_id, digest)
+      );
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version

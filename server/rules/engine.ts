@@ -157,12 +157,17 @@ function any(predicates: LogPredicate[]): LogPredicate | null {
   }
 }
 
+/** The status `always_keep` compares: the first non-empty of STATUS_KEYS as a number (NaN: none, or not one). Stored per log (`status_number`). */
+export const statusNumber = (attributes: Record<string, string>): number => parseNumber(firstNonEmpty(attributes, STATUS_KEYS))
+/** The latency `always_keep` compares, likewise from LATENCY_KEYS (`latency_number`). */
+export const latencyNumber = (attributes: Record<string, string>): number => parseNumber(firstNonEmpty(attributes, LATENCY_KEYS))
+
 function compileAlwaysKeep(k: AlwaysKeep | undefined): LogPredicate | null {
   if (!k) return null
   const parts: LogPredicate[] = []
   const { status_gte: statusGte, latency_ms_gt: latencyGt } = k
-  if (statusGte !== undefined) parts.push((l) => parseNumber(firstNonEmpty(l.attributes, STATUS_KEYS)) >= statusGte)
-  if (latencyGt !== undefined) parts.push((l) => parseNumber(firstNonEmpty(l.attributes, LATENCY_KEYS)) > latencyGt)
+  if (statusGte !== undefined) parts.push((l) => statusNumber(l.attributes) >= statusGte)
+  if (latencyGt !== undefined) parts.push((l) => latencyNumber(l.attributes) > latencyGt)
   for (const p of k.attribute_predicates ?? []) {
     const { key, value } = p
     if (p.op === 'exists') parts.push((l) => attributeValue(l.attributes, key) !== undefined)

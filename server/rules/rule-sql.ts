@@ -3,7 +3,6 @@ import type { Level } from '../../src/contract/severity'
 import type { Params } from '../store/db'
 import { mayHaveKeySql } from '../store/key-bits'
 import { filterGroupSql, HOT_ATTRIBUTE_COLUMNS, jsonPointer, LEVEL_CODES, serviceNameValue } from '../store/log-filters'
-import { LATENCY_KEYS, STATUS_KEYS } from './engine'
 
 /**
  * The rule engine's twin in SQL over the `logs` table, so a simulation reads millions of stored
@@ -119,13 +118,6 @@ export class RuleSql {
     return `(${expr} ${present ? 'IS NOT NULL' : 'IS NULL'})`
   }
 
-  /** The first non-empty of several attributes, as the engine's `firstNonEmpty`, read as a number. */
-  private firstNumber(keys: readonly string[]): string {
-    const exprs = keys.map((k) => this.attribute(k)).filter((e) => e !== 'NULL')
-    if (exprs.length === 0) return 'NULL'
-    return `TRY_CAST(coalesce(${exprs.map((e) => `nullif(${e}, '')`).join(', ')}) AS DOUBLE)`
-  }
-
   private compare(expr: string, op: '>=' | '>', bound: number): string {
     return expr === 'NULL' ? FALSE : `coalesce(${expr} ${op} ${this.p.add(bound)}, false)`
   }
@@ -159,8 +151,9 @@ export class RuleSql {
   alwaysKeep(k: AlwaysKeep | undefined): string | null {
     if (!k) return null
     const parts: string[] = []
-    if (k.status_gte !== undefined) parts.push(this.compare(this.firstNumber(STATUS_KEYS), '>=', k.status_gte))
-    if (k.latency_ms_gt !== undefined) parts.push(this.compare(this.firstNumber(LATENCY_KEYS), '>', k.latency_ms_gt))
+    // Stored per log as the engine computes them (its statusNumber and latencyNumber).
+    if (k.status_gte !== undefined) parts.push(this.compare('status_number', '>=', k.status_gte))
+    if (k.latency_ms_gt !== undefined) parts.push(this.compare('latency_number', '>', k.latency_ms_gt))
     for (const pred of k.attribute_predicates ?? []) {
       const expr = this.attribute(pred.key)
       if (pred.op === 'exists') parts.push(this.present(expr, true))
@@ -243,10 +236,11 @@ export class RuleSql {
     if (target.rule_type === 'rate_limit') return `CASE WHEN ${this.metered(target)} THEN ${Outcome.metered} ELSE ${Outcome.kept} END`
     const keep = this.alwaysKeep(alwaysKeepOf(target))
     const drop = this.drop(target)
-    const branches: string[] = []
-    if (keep) branches.push(`WHEN ${keep} THEN ${Outcome.kept}`)
-    if (drop) branches.push(`WHEN ${drop} THEN ${Outcome.dropped}`)
-    return branches.length ? `CASE ${branches.join(' ')} ELSE ${Outcome.kept} END` : String(Outcome.kept)
+    if (!drop) return String(Outcome.kept)
+    // Kept unless dropped, and always_keep only matters for a log the rule would drop: asked second,
+    // it is evaluated for those logs alone (DuckDB runs a CASE's later branches on the rows left).
+    const dropped = keep ? `CASE WHEN ${keep} THEN ${Outcome.kept} ELSE ${Outcome.dropped} END` : String(Outcome.dropped)
+    return `CASE WHEN ${drop} THEN ${dropped} ELSE ${Outcome.kept} END`
   }
 
   /**
@@ -313,10 +307,10 @@ export function outcomesSql(
   const rules = new RuleSql(p, storedKeys)
   const only = target.scope_service === null ? null : `service_name = ${p.add(serviceNameValue(target.scope_service))}`
   const useTags = ahead.length > 0 && taggedSets.length > 0
-  const sets = useTags ? taggedSets.map((id) => p.add(id)).join(', ') : ''
+  const sets = useTags ? taggedSets.map((id) => `${p.add(id)}::UINTEGER`).join(', ') : ''
   const tagged = useTags
     ? `SELECT ${base.columns}, ${rules.outcome([], target)} AS d FROM logs
-       WHERE ${and([base.where, `rule_set IN (${sets})`, `resolver >= ${p.add(ahead.length)}`, only])}`
+       WHERE ${and([base.where, `rule_set IN (${sets})`, `resolver >= ${p.add(ahead.length)}::USMALLINT`, only])}`
     : null
 
   const rest = ahead.filter((r) => !resolvesWholeService(r))
@@ -334,10 +328,7 @@ export function jsonKeysOf(rules: readonly Rule[]): string[] {
   }
   for (const rule of rules) {
     for (const f of rule.scope_attribute_filters) add(f.key)
-    const keep = alwaysKeepOf(rule)
-    if (keep?.status_gte !== undefined) STATUS_KEYS.forEach(add)
-    if (keep?.latency_ms_gt !== undefined) LATENCY_KEYS.forEach(add)
-    for (const pred of keep?.attribute_predicates ?? []) add(pred.key)
+    for (const pred of alwaysKeepOf(rule)?.attribute_predicates ?? []) add(pred.key)
     if (rule.rule_type === 'path_drop' && rule.config.match_attribute_key !== undefined) add(rule.config.match_attribute_key)
   }
   return [...keys]

@@ -22,7 +22,7 @@ import { DuckDBDataChunk, DuckDBTypeId, type DuckDBAppender } from '@duckdb/node
 // classes copy values one by one and keep validity as BigInts, which costs more than the data.
 import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
-import { sampleKey } from '../rules/engine'
+import { latencyNumber, sampleKey, statusNumber } from '../rules/engine'
 import { putKeyBits } from './key-bits'
 import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
@@ -54,6 +54,9 @@ interface Rows {
   level: Uint8Array
   bytes: Int32Array
   sample: Uint32Array
+  /** What `always_keep` compares (engine.ts); NaN is stored as NULL. */
+  status: Float64Array
+  latency: Float64Array
   /** Key bits as [lo, hi] uint32 pairs (the little-endian UBIGINT). */
   keyBits: Uint32Array
   uuids: string[]
@@ -125,6 +128,29 @@ function direct(type: DuckDBTypeId, width: number, array: (rows: Rows) => ArrayB
     fill(v, rows) {
       const a = array(rows)
       duckdb.copy_data_to_vector(v, 0, a.buffer as ArrayBuffer, a.byteOffset, rows.n * width)
+    },
+  }
+}
+
+/** DOUBLE, NaN stored as NULL. */
+function double(array: (rows: Rows) => Float64Array): Column {
+  const f64 = new Float64Array(scratch)
+  return {
+    type: DuckDBTypeId.DOUBLE,
+    fill(v, rows) {
+      const n = rows.n
+      const values = array(rows)
+      let anyNull = false
+      resetValidity(n)
+      for (let i = 0; i < n; i++) {
+        const value = values[i]!
+        if (Number.isNaN(value)) {
+          anyNull = clearValid(i)
+          f64[i] = 0
+        } else f64[i] = value
+      }
+      duckdb.copy_data_to_vector(v, 0, scratch, 0, n * 8)
+      flushValidity(v, n, anyNull)
     },
   }
 }
@@ -397,6 +423,8 @@ const COLUMNS: Record<string, Column> = {
     },
   },
   resolver: direct(DuckDBTypeId.USMALLINT, 2, (rows) => rows.resolver),
+  status_number: double((rows) => rows.status),
+  latency_number: double((rows) => rows.latency),
 }
 HOT_KEYS.forEach((key, k) => (COLUMNS[HOT_ATTRIBUTE_COLUMNS[key]!] = text(TEXT_HOT + k, 'any')))
 
@@ -437,6 +465,8 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
     rows.level[i] = LEVEL_CODES[r.level]
     rows.bytes[i] = r.bytes
     rows.sample[i] = sampleKey(r.traceId || r.uuid)
+    rows.status[i] = statusNumber(attributes)
+    rows.latency[i] = latencyNumber(attributes)
     putKeyBits(attributes, rows.keyBits, i * 2)
     severityText[i] = r.severityText
     service[i] = r.serviceName
@@ -480,6 +510,8 @@ export function appendLogs(appender: DuckDBAppender, names: readonly string[], b
     level: new Uint8Array(CHUNK_ROWS),
     bytes: new Int32Array(CHUNK_ROWS),
     sample: new Uint32Array(CHUNK_ROWS),
+    status: new Float64Array(CHUNK_ROWS),
+    latency: new Float64Array(CHUNK_ROWS),
     keyBits: new Uint32Array(CHUNK_ROWS * 2),
     uuids: new Array<string>(CHUNK_ROWS).fill(''),
     envId: 0,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { NO_SERVICE } from '../../src/contract/logs'
 import { storedRuleSchema, type Rule } from '../../src/contract/rules'
 import type { LogRecord } from '../logs/record'
-import { compileRules, sampleKeeps, scopeCanMatchService } from './engine'
+import { compileRules, sampleKeeps, scopeCanMatchService, storedStatus } from './engine'
 
 /** A random 32-hex-digit trace id (randomUUID is much faster than randomBytes). */
 const traceId = () => randomUUID().replace(/-/g, '')
@@ -177,6 +177,18 @@ describe('always_keep', () => {
     const second = dropAll({ priority: 1 })
     const d = compileRules([first, second]).evaluate(log({ attributes: { 'url.path': '/y', 'http.status_code': '500' } }), 0)
     expect(d).toEqual({ action: 'keep', ruleId: first.id, reason: 'always_keep' })
+  })
+})
+
+describe('storedStatus (the status column always_keep reads in SQL)', () => {
+  it('compares with every whole status_gte bound exactly as the parsed status does', () => {
+    const values = [NaN, -Infinity, Infinity, -1e12, 1e12, 2 ** 31, -(2 ** 31) - 0.5, 0, 99.999, 100, 404.2, 499.5, 499.9999, 500, 500.0001, 503.7, 599, 599.5, 600, 1e300]
+    for (const v of values) {
+      const stored = storedStatus(v)
+      if (Number.isNaN(v)) expect(stored).toBeNull()
+      else expect(Number.isInteger(stored) && stored! >= -(2 ** 31) && stored! <= 2 ** 31 - 1, String(v)).toBe(true)
+      for (let k = 100; k <= 599; k++) expect(stored !== null && stored >= k, `${v} >= ${k}`).toBe(v >= k)
+    }
   })
 })
 

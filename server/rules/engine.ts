@@ -157,10 +157,22 @@ function any(predicates: LogPredicate[]): LogPredicate | null {
   }
 }
 
-/** The status `always_keep` compares: the first non-empty of STATUS_KEYS as a number (NaN: none, or not one). Stored per log (`status_number`). */
+/** The status `always_keep` compares: the first non-empty of STATUS_KEYS as a number (NaN: none, or not one). */
 export const statusNumber = (attributes: Record<string, string>): number => parseNumber(firstNonEmpty(attributes, STATUS_KEYS))
-/** The latency `always_keep` compares, likewise from LATENCY_KEYS (`latency_number`). */
-export const latencyNumber = (attributes: Record<string, string>): number => parseNumber(firstNonEmpty(attributes, LATENCY_KEYS))
+const latencyNumber = (attributes: Record<string, string>): number => parseNumber(firstNonEmpty(attributes, LATENCY_KEYS))
+
+const INT32_MAX = 2 ** 31 - 1
+const INT32_MIN = -(2 ** 31)
+/**
+ * The status as stored per log (`logs.status_number`, INTEGER): rounded down and clamped, null for
+ * NaN. For a whole bound k (status_gte is one) `floor(v) >= k` exactly when `v >= k`, and the clamp
+ * keeps every order against bounds inside INTEGER — so SQL compares a small integer column, not
+ * text cast per log, and decides as the engine does.
+ */
+export function storedStatus(status: number): number | null {
+  if (Number.isNaN(status)) return null
+  return status >= INT32_MAX ? INT32_MAX : status <= INT32_MIN ? INT32_MIN : Math.floor(status)
+}
 
 function compileAlwaysKeep(k: AlwaysKeep | undefined): LogPredicate | null {
   if (!k) return null

@@ -3,6 +3,7 @@ import type { Level } from '../../src/contract/severity'
 import type { Params } from '../store/db'
 import { mayHaveKeySql } from '../store/key-bits'
 import { filterGroupSql, HOT_ATTRIBUTE_COLUMNS, jsonPointer, LEVEL_CODES, serviceNameValue } from '../store/log-filters'
+import { LATENCY_KEYS } from './engine'
 
 /**
  * The rule engine's twin in SQL over the `logs` table, so a simulation reads millions of stored
@@ -118,6 +119,13 @@ export class RuleSql {
     return `(${expr} ${present ? 'IS NOT NULL' : 'IS NULL'})`
   }
 
+  /** The first non-empty of several attributes, as the engine's `firstNonEmpty`, read as a number. */
+  private firstNumber(keys: readonly string[]): string {
+    const exprs = keys.map((k) => this.attribute(k)).filter((e) => e !== 'NULL')
+    if (exprs.length === 0) return 'NULL'
+    return `TRY_CAST(coalesce(${exprs.map((e) => `nullif(${e}, '')`).join(', ')}) AS DOUBLE)`
+  }
+
   private compare(expr: string, op: '>=' | '>', bound: number): string {
     return expr === 'NULL' ? FALSE : `coalesce(${expr} ${op} ${this.p.add(bound)}, false)`
   }
@@ -151,9 +159,9 @@ export class RuleSql {
   alwaysKeep(k: AlwaysKeep | undefined): string | null {
     if (!k) return null
     const parts: string[] = []
-    // Stored per log as the engine computes them (its statusNumber and latencyNumber).
+    // The status is stored per log (`status_number`, see storedStatus in engine.ts); status_gte is whole.
     if (k.status_gte !== undefined) parts.push(this.compare('status_number', '>=', k.status_gte))
-    if (k.latency_ms_gt !== undefined) parts.push(this.compare('latency_number', '>', k.latency_ms_gt))
+    if (k.latency_ms_gt !== undefined) parts.push(this.compare(this.firstNumber(LATENCY_KEYS), '>', k.latency_ms_gt))
     for (const pred of k.attribute_predicates ?? []) {
       const expr = this.attribute(pred.key)
       if (pred.op === 'exists') parts.push(this.present(expr, true))
@@ -328,7 +336,9 @@ export function jsonKeysOf(rules: readonly Rule[]): string[] {
   }
   for (const rule of rules) {
     for (const f of rule.scope_attribute_filters) add(f.key)
-    for (const pred of alwaysKeepOf(rule)?.attribute_predicates ?? []) add(pred.key)
+    const keep = alwaysKeepOf(rule)
+    if (keep?.latency_ms_gt !== undefined) LATENCY_KEYS.forEach(add)
+    for (const pred of keep?.attribute_predicates ?? []) add(pred.key)
     if (rule.rule_type === 'path_drop' && rule.config.match_attribute_key !== undefined) add(rule.config.match_attribute_key)
   }
   return [...keys]

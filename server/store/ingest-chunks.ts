@@ -22,7 +22,7 @@ import { DuckDBDataChunk, DuckDBTypeId, type DuckDBAppender } from '@duckdb/node
 // classes copy values one by one and keep validity as BigInts, which costs more than the data.
 import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
-import { latencyNumber, sampleKey, statusNumber } from '../rules/engine'
+import { sampleKey, statusNumber, storedStatus } from '../rules/engine'
 import { putKeyBits } from './key-bits'
 import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
@@ -54,9 +54,9 @@ interface Rows {
   level: Uint8Array
   bytes: Int32Array
   sample: Uint32Array
-  /** What `always_keep` compares (engine.ts); NaN is stored as NULL. */
-  status: Float64Array
-  latency: Float64Array
+  /** The status `always_keep` compares, as engine.ts `storedStatus` keeps it (`statusNull`: NULL). */
+  status: Int32Array
+  statusNull: Uint8Array
   /** Key bits as [lo, hi] uint32 pairs (the little-endian UBIGINT). */
   keyBits: Uint32Array
   uuids: string[]
@@ -132,24 +132,18 @@ function direct(type: DuckDBTypeId, width: number, array: (rows: Rows) => ArrayB
   }
 }
 
-/** DOUBLE, NaN stored as NULL. */
-function double(array: (rows: Rows) => Float64Array): Column {
-  const f64 = new Float64Array(scratch)
+/** INTEGER, NULL where `isNull` says so. */
+function nullableInt(array: (rows: Rows) => Int32Array, isNull: (rows: Rows) => Uint8Array): Column {
   return {
-    type: DuckDBTypeId.DOUBLE,
+    type: DuckDBTypeId.INTEGER,
     fill(v, rows) {
       const n = rows.n
       const values = array(rows)
+      const nulls = isNull(rows)
       let anyNull = false
       resetValidity(n)
-      for (let i = 0; i < n; i++) {
-        const value = values[i]!
-        if (Number.isNaN(value)) {
-          anyNull = clearValid(i)
-          f64[i] = 0
-        } else f64[i] = value
-      }
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, n * 8)
+      for (let i = 0; i < n; i++) if (nulls[i]) anyNull = clearValid(i)
+      duckdb.copy_data_to_vector(v, 0, values.buffer as ArrayBuffer, values.byteOffset, n * 4)
       flushValidity(v, n, anyNull)
     },
   }
@@ -423,8 +417,7 @@ const COLUMNS: Record<string, Column> = {
     },
   },
   resolver: direct(DuckDBTypeId.USMALLINT, 2, (rows) => rows.resolver),
-  status_number: double((rows) => rows.status),
-  latency_number: double((rows) => rows.latency),
+  status_number: nullableInt((rows) => rows.status, (rows) => rows.statusNull),
 }
 HOT_KEYS.forEach((key, k) => (COLUMNS[HOT_ATTRIBUTE_COLUMNS[key]!] = text(TEXT_HOT + k, 'any')))
 
@@ -465,8 +458,9 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
     rows.level[i] = LEVEL_CODES[r.level]
     rows.bytes[i] = r.bytes
     rows.sample[i] = sampleKey(r.traceId || r.uuid)
-    rows.status[i] = statusNumber(attributes)
-    rows.latency[i] = latencyNumber(attributes)
+    const status = storedStatus(statusNumber(attributes))
+    rows.status[i] = status ?? 0
+    rows.statusNull[i] = status === null ? 1 : 0
     putKeyBits(attributes, rows.keyBits, i * 2)
     severityText[i] = r.severityText
     service[i] = r.serviceName
@@ -510,8 +504,8 @@ export function appendLogs(appender: DuckDBAppender, names: readonly string[], b
     level: new Uint8Array(CHUNK_ROWS),
     bytes: new Int32Array(CHUNK_ROWS),
     sample: new Uint32Array(CHUNK_ROWS),
-    status: new Float64Array(CHUNK_ROWS),
-    latency: new Float64Array(CHUNK_ROWS),
+    status: new Int32Array(CHUNK_ROWS),
+    statusNull: new Uint8Array(CHUNK_ROWS),
     keyBits: new Uint32Array(CHUNK_ROWS * 2),
     uuids: new Array<string>(CHUNK_ROWS).fill(''),
     envId: 0,

@@ -19,6 +19,10 @@ interface Migration {
 
 const ALL_BITS = '18446744073709551615::UBIGINT'
 
+/** engine.ts `storedStatus` of a DOUBLE expression. */
+const storedStatusSql = (s: string) =>
+  `CASE WHEN ${s} IS NULL OR isnan(${s}) THEN NULL WHEN ${s} >= 2147483647 THEN 2147483647 WHEN ${s} <= -2147483648 THEN -2147483648 ELSE floor(${s})::INTEGER END`
+
 /** A log attribute kept only in the JSON text, NULL when absent (the substring test spares most logs the parse). */
 const jsonText = (key: string) => `CASE WHEN contains(attributes, '"${key}"') THEN json_extract_string(attributes, '/${key}') END`
 /** Beyond this many distinct keys an old store keeps the all-ones signature (correct, just no faster). */
@@ -185,18 +189,15 @@ const migrations: Migration[] = [
     // simulation behind those same rules reads two small integers instead of re-running their
     // conditions over each log's text. Ingestion fills both; a rule change re-evaluates the stored
     // logs of the last days in the background (server/rules/retag.ts). Older logs stay at 0.
-    // status_number/latency_number: what `always_keep` compares (engine.ts statusNumber and
-    // latencyNumber), so it reads a number instead of casting text per log; for the logs already
-    // stored, the same first-non-empty-key cast the rules' SQL made until now.
+    // status_number: the status `always_keep` compares, as engine.ts `storedStatus` keeps it, so
+    // rules read an integer instead of casting text per log; for the logs already stored, from
+    // the same first-non-empty-key cast the rules' SQL made until now.
     version: 3,
     sql: `
       ALTER TABLE logs ADD COLUMN rule_set UINTEGER DEFAULT 0;
       ALTER TABLE logs ADD COLUMN resolver USMALLINT DEFAULT 65535;
-      ALTER TABLE logs ADD COLUMN status_number DOUBLE;
-      ALTER TABLE logs ADD COLUMN latency_number DOUBLE;
-      UPDATE logs SET
-        status_number = TRY_CAST(coalesce(nullif(status_code, ''), nullif(${jsonText('http.response.status_code')}, '')) AS DOUBLE),
-        latency_number = TRY_CAST(coalesce(${['latency_ms', 'duration_ms', 'http.duration_ms'].map((k) => `nullif(${jsonText(k)}, '')`).join(', ')}) AS DOUBLE);
+      ALTER TABLE logs ADD COLUMN status_number INTEGER;
+      UPDATE logs SET status_number = ${storedStatusSql(`TRY_CAST(coalesce(nullif(status_code, ''), nullif(${jsonText('http.response.status_code')}, '')) AS DOUBLE)`)};
       CREATE TABLE rule_sets (
         id UINTEGER PRIMARY KEY,
         env_id INTEGER NOT NULL,

@@ -22,7 +22,7 @@ import { DuckDBDataChunk, DuckDBTypeId, type DuckDBAppender } from '@duckdb/node
 // classes copy values one by one and keep validity as BigInts, which costs more than the data.
 import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
-import { sampleKey, statusNumber, storedStatus } from '../rules/engine'
+import { sampleKey, statusForStorage } from '../rules/engine'
 import { putKeyBits } from './key-bits'
 import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
@@ -458,7 +458,7 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
     rows.level[i] = LEVEL_CODES[r.level]
     rows.bytes[i] = r.bytes
     rows.sample[i] = sampleKey(r.traceId || r.uuid)
-    const status = storedStatus(statusNumber(attributes))
+    const status = statusForStorage(attributes)
     rows.status[i] = status ?? 0
     rows.statusNull[i] = status === null ? 1 : 0
     putKeyBits(attributes, rows.keyBits, i * 2)

@@ -23,6 +23,8 @@ import { writeBatch } from '../../server/store/ingest-writes'
 export const DAY_MS = 86_400_000
 /** Bumped whenever the generated data changes shape, so cached stores are rebuilt. */
 export const GENERATOR_VERSION = 1
+/** A cached store is made again once its day ends this long ago. */
+const MAX_STORE_AGE_MS = 6 * DAY_MS
 
 type Rand = () => number
 
@@ -342,7 +344,11 @@ function runPart(plan: PartPlan, onProgress: (rows: number) => void): Promise<nu
  */
 export async function ensureStore(dir: string, rows: number, services: number, log: (line: string) => void): Promise<StoreMeta> {
   const cached = readMeta(dir)
-  if (cached && cached.rows >= rows * 0.98 && cached.services === services) {
+  // The server re-evaluates only the last 7 days of logs after a rule change (server/rules/retag.ts):
+  // an older store would measure simulate as if the change had just been made.
+  const fresh = cached !== null && Date.now() - cached.toMs < MAX_STORE_AGE_MS
+  if (cached && !fresh) log(`  ${dir} holds logs older than ${MAX_STORE_AGE_MS / DAY_MS} days: making it again`)
+  if (cached && fresh && cached.rows >= rows * 0.98 && cached.services === services) {
     log(`  reusing ${dir}: ${cached.rows.toLocaleString('en-US')} rows, ${cached.services} services, made ${cached.createdAt}`)
     // Opening it as the server would brings a store made by an older build to the current schema
     // (once), so the copies each phase works on, and the read-only twin, are current too.

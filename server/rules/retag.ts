@@ -111,7 +111,7 @@ export class Retagger {
       const resolver = new RuleSql(p, keys).firstResolver(job.rules, NO_RESOLVER)
       const sql = `UPDATE logs SET rule_set = ${p.add(job.ruleSet)}, resolver = ${resolver}
         WHERE rowid >= ${p.add(lo)}${hi === null ? '' : ` AND rowid < ${p.add(hi)}`} AND env_id = ${p.add(job.envId)}
-          AND rule_set <> ${p.add(job.ruleSet)} AND timestamp >= ${p.ts(cutoffUs)}`
+          AND rule_set <> ${p.add(job.ruleSet)}::UINTEGER AND timestamp >= ${p.ts(cutoffUs)}`
       const t = performance.now()
       const result = await c.run(sql, p.values, p.types as never)
       logs += Number(result.rowsChanged)

@@ -9,7 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { simulateSavedRule } from '../../server/rules/simulate'
 import type { Db } from '../../server/store/db'
 import { listAttributeValues, queryLogs, serviceSparkline, serviceStats, sparkline } from '../../server/store/logs'
-import { startChildServer, waitForOutput } from './child'
+import { startChildServer, waitForRetag } from './child'
 import type { StoreMeta } from './generate'
 import { send } from './http'
 import { ReadOnlyStore } from './readonly-db'
@@ -113,8 +113,7 @@ export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir
       // The server re-evaluates the stored logs against the new rules in the background; simulate
       // is judged once it has (what it is like from shortly after a change on), and measured
       // without the tags too (below).
-      const m = await waitForOutput(setup, new RegExp(`([\\d,]+) stored logs re-evaluated against the ${TEN_ENABLED_RULES.length} enabled rules in ([\\d.]+) s`), 600_000)
-      const seconds = Number(m[2])
+      const { logs, seconds } = await waitForRetag(setup, TEN_ENABLED_RULES.length)
       retag = {
         id: 'retag',
         group: 'api',
@@ -126,9 +125,9 @@ export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir
         target: '',
         judgedBy: '',
         pass: null,
-        note: `${m[1]} logs`,
+        note: `${logs} logs`,
       }
-      log(`  ${retag.label}: ${seconds} s for ${m[1]} logs`)
+      log(`  ${retag.label}: ${seconds} s for ${logs} logs`)
     }
   } finally {
     await setup.stop()

@@ -145,7 +145,7 @@ export async function startChildServer(opts: ChildServerOptions): Promise<ChildS
 }
 
 /** Waits until the server's output matches `pattern` (polling), and answers the match. */
-export async function waitForOutput(server: ChildServer, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+async function waitForOutput(server: ChildServer, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
   const deadline = performance.now() + timeoutMs
   for (;;) {
     const match = pattern.exec(server.output().stdout)
@@ -153,4 +153,13 @@ export async function waitForOutput(server: ChildServer, pattern: RegExp, timeou
     if (performance.now() > deadline) throw new Error(`The server did not print ${pattern} within ${timeoutMs} ms.\n${server.output().stdout.slice(-2000)}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+}
+
+/**
+ * Waits for the server's console line saying it has re-evaluated the stored logs against an
+ * enabled set of `rules` rules (server/main.ts, after a rule change); answers how many and how long.
+ */
+export async function waitForRetag(server: ChildServer, rules: number): Promise<{ logs: string; seconds: number }> {
+  const m = await waitForOutput(server, new RegExp(`([\\d,]+) stored logs re-evaluated against the ${rules} enabled rules in ([\\d.]+) s`), 600_000)
+  return { logs: m[1]!, seconds: Number(m[2]) }
 }

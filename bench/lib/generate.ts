@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import type { Level } from '../../src/contract/severity'
 import { DEBUG_MESSAGES, DEMO_SERVICES, DEPENDENCIES, ERROR_MESSAGES, HOSTS, WARN_MESSAGES, type DemoService } from '../../server/demo/catalog'
 import { prng } from '../../server/demo/generator'
+import { seedSlices } from '../../server/demo/seed-plan'
 import { recordBytes, type LogRecord } from '../../server/logs/record'
 import { Db, run } from '../../server/store/db'
 import { ensureDefaults } from '../../server/store/environments'
@@ -275,17 +276,12 @@ export interface PartPlan {
 
 /** The day cut into ~50,000-row slices following a daily curve (busiest in the afternoon). */
 export function planSlices(rows: number, services: number, fromMs: number): Slice[] {
-  const n = Math.max(1, Math.ceil(rows / BATCH_ROWS))
-  const sliceMs = DAY_MS / n
-  const shape = (i: number) => 1 + 0.45 * Math.sin(((fromMs + i * sliceMs) / DAY_MS) * 2 * Math.PI - Math.PI / 2)
-  let shapeSum = 0
-  for (let i = 0; i < n; i++) shapeSum += shape(i)
   const coverAll = services > DEMO_SERVICES.length
-  return Array.from({ length: n }, (_, i) => ({
-    fromMs: fromMs + i * sliceMs,
-    toMs: fromMs + (i + 1) * sliceMs,
-    want: Math.max(1, Math.round((rows * shape(i)) / shapeSum)),
-    cover: coverAll ? [Math.floor((i * services) / n), Math.floor(((i + 1) * services) / n)] : [0, 0],
+  return seedSlices(rows, fromMs + DAY_MS, BATCH_ROWS).map((s, i, all) => ({
+    fromMs: s.fromMs,
+    toMs: s.toMs,
+    want: s.logs,
+    cover: coverAll ? [Math.floor((i * services) / all.length), Math.floor(((i + 1) * services) / all.length)] : [0, 0],
   }))
 }
 

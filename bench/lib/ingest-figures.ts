@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { copyStore } from './api-figures'
-import { startChildServer, waitForOutput, type ChildServer } from './child'
+import { startChildServer, waitForRetag, type ChildServer } from './child'
 import { api } from './http'
 import { buildTemplates, ingestFlat, windowRates, type IngestRun, type ProtoTemplate } from './otlp'
 import { hotSpots, largestProfile } from './profile'
@@ -93,8 +93,8 @@ export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Fig
         await createRules(server.url, TWENTY_INGEST_RULES)
         // A rule change re-evaluates the stored logs in the background (server/rules/retag.ts): a
         // one-off cost the api figures report; the rate with rules is measured after it.
-        const m = await waitForOutput(server, new RegExp(`([\\d,]+) stored logs re-evaluated against the ${TWENTY_INGEST_RULES.length} enabled rules in ([\\d.]+) s`), 600_000)
-        log(`  20 rules: the server re-evaluated ${m[1]} stored logs in ${m[2]} s first`)
+        const retag = await waitForRetag(server, TWENTY_INGEST_RULES.length)
+        log(`  20 rules: the server re-evaluated ${retag.logs} stored logs in ${retag.seconds} s first`)
       }
       log(`  ${rules ? '20 rules' : 'no rules'}: warm-up 5 s (${opts.senders} senders, batches of ${templates[0]!.logs} logs, ${kb.toFixed(0)} KiB)…`)
       await ingestFlat(server.url, server.token, templates, opts.senders, 5)

@@ -1,9 +1,9 @@
 import { defaultBursts, generateExportProto, prng } from './generator'
 import { OtlpLogsWriter } from './otlp-writer'
 
-export const DAY_MS = 86_400_000
+const DAY_MS = 86_400_000
 /** The demo's PRNG seed: the same seed (and `nowMs`) makes the same demo. */
-export const DEMO_SEED = 20261126
+const DEMO_SEED = 20261126
 /**
  * Logs per export request of the seed (about: a request ends with its last request's logs).
  * Measured on 2 cores, 2 M logs: 25,000 was ~8 % faster (the pipeline then always has a full

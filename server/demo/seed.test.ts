@@ -56,8 +56,8 @@ describe('seedDemo', () => {
     // Exactly what the generator makes, decoded here, in the same order.
     const payloads = [...seedPayloads(ROWS, NOW, SLICE)]
     const expected = payloads.flatMap(({ payload }) => decodeOtlpLogs(payload, 'protobuf', { nowUs: 0, newUuid: () => '' }))
-    expect(rows.map((r) => [r.t, r.o, r.severity_text, r.severity_number, r.service_name, r.body, r.trace_id, r.span_id])).toEqual(
-      expected.map((r) => [r.timestampUs, r.observedUs, r.severityText, r.severityNumber, r.serviceName, r.body, r.traceId, r.spanId]),
+    expect(rows.map((r) => [r.t, r.o, r.severity_text, r.severity_number, r.service_name, r.body, r.trace_id, r.span_id, r.attributes, r.resource])).toEqual(
+      expected.map((r) => [r.timestampUs, r.observedUs, r.severityText, r.severityNumber, r.serviceName, r.body, r.traceId, r.spanId, JSON.stringify(r.attributes), JSON.stringify(r.resourceAttributes)]),
     )
     // Time order: the table holds slice after slice, each one's logs inside its own time range
     // (a request's debug log may precede its start by 2 ms).
@@ -83,9 +83,17 @@ describe('seedDemo', () => {
     expect(ra).toEqual(rb)
   })
 
-  it('fails (and stops its worker) when the pipeline refuses the logs', async () => {
+  it('fails when the pipeline refuses the logs', async () => {
     const s = await server()
     await s.ctx.pipeline.close()
     await expect(seedDemo(s.ctx, 5_000, () => undefined, NOW, 1_000)).rejects.toThrow(/shutting down/)
+  })
+
+  it('fails, instead of hanging, when reporting progress throws', async () => {
+    const s = await server()
+    const seeding = seedDemo(s.ctx, 5_000, () => {
+      throw new Error('progress display broke')
+    }, NOW, 1_000)
+    await expect(seeding).rejects.toThrow('progress display broke')
   })
 })

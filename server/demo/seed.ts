@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { AppContext } from '../context'
 import { ingestPayload } from '../http/routes/ingest'
 import { defaultBursts, generateExportProto, prng } from './generator'
+import { OtlpLogsWriter } from './otlp-writer'
 import { SLICE_LOGS } from './seed-plan'
 import type { SeedWorkerData, SeedWorkerMessage } from './seed-worker'
 
@@ -55,7 +56,7 @@ export async function seedDemo(app: AppContext, rows: number, onProgress: (done:
           onProgress(done, rows)
           if (ended && writing === 0) resolve(done)
           else worker.postMessage('next')
-        }, fail)
+        }).catch(fail)
       })
       worker.on('error', fail)
       worker.on('exit', (code) => fail(new Error(`The demo seed's generator stopped (exit code ${code}) before it finished.`)))
@@ -68,12 +69,13 @@ export async function seedDemo(app: AppContext, rows: number, onProgress: (done:
 /** A gentle live trickle after seeding, so the dashboard moves. Returns a stop function. */
 export function startTrickle(app: AppContext, perSecond: number, onError: (e: Error) => void): () => void {
   const r = prng(Date.now() & 0xffffffff)
+  const writer = new OtlpLogsWriter()
   let last = Date.now()
   let busy = false
   const timer = setInterval(() => {
     if (busy) return
     const now = Date.now()
-    const { payload } = generateExportProto(r, last, now, Math.max(1, Math.round((perSecond * (now - last)) / 1000)), defaultBursts(now))
+    const { payload } = generateExportProto(r, last, now, Math.max(1, Math.round((perSecond * (now - last)) / 1000)), defaultBursts(now), writer)
     last = now
     busy = true
     ingestPayload(app, 1, payload, 'protobuf')

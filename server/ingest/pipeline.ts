@@ -1,6 +1,7 @@
 import type { LogRecord } from '../logs/record'
 import type { Db } from '../store/db'
-import { writeBatch, type EnvBatch, type RuleDrop } from '../store/ingest-writes'
+import type { LogBatch } from '../store/ingest-chunks'
+import { writeBatch, type RuleDrop } from '../store/ingest-writes'
 
 /** What the rules decided for one batch of one environment (see server/rules/runtime.ts). */
 export interface RuleOutcome {
@@ -9,7 +10,7 @@ export interface RuleOutcome {
   dropped: number
   /** The rule set that decided (store/rule-sets.ts), and per kept record the position of the rule that resolved it (absent: none did). */
   ruleSet: number
-  resolvers: Uint16Array | null
+  resolvers?: Uint16Array
 }
 export interface RuleApplier {
   apply(envId: number, records: LogRecord[], nowMs: number): RuleOutcome
@@ -18,7 +19,7 @@ export interface RuleApplier {
 export class IngestOverloadedError extends Error {}
 
 interface Pending {
-  batch: EnvBatch
+  batch: LogBatch
   drops: RuleDrop[]
   resolve: () => void
   reject: (e: Error) => void

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { NO_SERVICE } from '../../src/contract/logs'
 import { storedRuleSchema, type Rule } from '../../src/contract/rules'
 import type { LogRecord } from '../logs/record'
-import { compileRules, sampleKeeps, scopeCanMatchService, statusForStorage, statusNumber, storedStatus } from './engine'
+import { compileRules, sampleKeeps, scopeCanMatchService, storedStatus } from './engine'
 
 /** A random 32-hex-digit trace id (randomUUID is much faster than randomBytes). */
 const traceId = () => randomUUID().replace(/-/g, '')
@@ -188,18 +188,6 @@ describe('storedStatus (the status column always_keep reads in SQL)', () => {
       if (Number.isNaN(v)) expect(stored).toBeNull()
       else expect(Number.isInteger(stored) && stored! >= -(2 ** 31) && stored! <= 2 ** 31 - 1, String(v)).toBe(true)
       for (let k = 100; k <= 599; k++) expect(stored !== null && stored >= k, `${v} >= ${k}`).toBe(v >= k)
-    }
-  })
-})
-
-describe('statusForStorage', () => {
-  it('stores what storedStatus makes of the parsed status, for digit runs and everything else', () => {
-    const texts = ['200', '0404', '5', '999999999', '1000000000', '12345678901', '', ' 500', '500 ', '+500', '-1', '5_00', '503.9', '1e3', 'inf', 'NaN', 'OK', '٥٠٠', '5OO']
-    for (const text of texts) {
-      const variants: Record<string, string>[] = [{ 'http.status_code': text }, { 'http.status_code': '', 'http.response.status_code': text }, {}]
-      for (const attributes of variants) {
-        expect(statusForStorage(attributes), JSON.stringify(attributes)).toBe(storedStatus(statusNumber(attributes)))
-      }
     }
   })
 })

@@ -174,22 +174,6 @@ export function storedStatus(status: number): number | null {
   return status >= INT32_MAX ? INT32_MAX : status <= INT32_MIN ? INT32_MIN : Math.floor(status)
 }
 
-/** A log's `storedStatus(statusNumber(…))`, reading a short run of digits (nearly every status) without the general parse. */
-export function statusForStorage(attributes: Record<string, string>): number | null {
-  const v = firstNonEmpty(attributes, STATUS_KEYS)
-  if (v !== undefined && v.length <= 9) {
-    let n = 0
-    let i = 0
-    for (; i < v.length; i++) {
-      const digit = v.charCodeAt(i) - 48
-      if (digit < 0 || digit > 9) break
-      n = n * 10 + digit
-    }
-    if (i === v.length) return n
-  }
-  return storedStatus(parseNumber(v))
-}
-
 function compileAlwaysKeep(k: AlwaysKeep | undefined): LogPredicate | null {
   if (!k) return null
   const parts: LogPredicate[] = []

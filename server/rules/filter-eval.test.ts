@@ -185,4 +185,16 @@ describe('parseNumber', () => {
   it('gives NaN for text DuckDB would not cast', () => {
     for (const s of ['', '   ', '0x10', '12abc', '1,5', 'e5', '-', undefined]) expect(parseNumber(s)).toBeNaN()
   })
+
+  it('reads a short run of digits (its fast path) as the number it spells, and anything near one as before', () => {
+    for (const s of ['0', '7', '200', '0404', '999999999']) expect(parseNumber(s)).toBe(Number(s))
+    // Past nine digits, or with a sign, spaces or other digits, the general reading applies.
+    expect(parseNumber('1234567890')).toBe(1234567890)
+    expect(parseNumber('12345678901234')).toBe(12345678901234)
+    expect(parseNumber(' 503')).toBe(503)
+    expect(parseNumber('-5')).toBe(-5)
+    expect(parseNumber('5_00')).toBe(500)
+    expect(parseNumber('٥٠٠')).toBeNaN()
+    expect(parseNumber('5OO')).toBeNaN()
+  })
 })

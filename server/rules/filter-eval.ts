@@ -35,6 +35,17 @@ const NUMERIC = /^[+-]?(?:(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*
 /** A string as DuckDB's `TRY_CAST(s AS DOUBLE)` reads it; NaN when it is no number (or missing). */
 export function parseNumber(s: string | undefined): number {
   if (s === undefined) return NaN
+  // A short run of digits (most statuses, latencies, counts): no trimming, pattern or copies.
+  if (s.length > 0 && s.length <= 9) {
+    let n = 0
+    let i = 0
+    for (; i < s.length; i++) {
+      const digit = s.charCodeAt(i) - 48
+      if (digit < 0 || digit > 9) break
+      n = n * 10 + digit
+    }
+    if (i === s.length) return n
+  }
   const t = s.trim()
   if (!NUMERIC.test(t)) return NaN
   const lower = t.toLowerCase().replace(/_/g, '')

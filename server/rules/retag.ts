@@ -103,14 +103,26 @@ export class Retagger {
     this.connection ??= await this.db.instance.connect()
     const c = this.connection
     const cutoffUs = Date.now() * 1000 - this.opts.windowUs
+    // Nothing to do (a restart, or a set the logs already carry): block min/max on rule_set answer
+    // this without reading the logs, so start-up does not walk the window for nothing.
+    const w = new Params()
+    const untagged = await run(
+      c,
+      `SELECT 1 AS x FROM logs WHERE env_id = ${w.add(job.envId)} AND rule_set <> ${w.add(job.ruleSet)}::UINTEGER AND timestamp >= ${w.ts(cutoffUs)} LIMIT 1`,
+      w,
+    )
+    if (untagged.length === 0) {
+      this.onReport({ envId: job.envId, ruleSet: job.ruleSet, rules: job.rules.length, logs: 0, ms: performance.now() - started, abandoned: false })
+      return
+    }
     const keys = await storedAttributeKeys(this.db, job.envId, jsonKeysOf(job.rules), { fromUs: cutoffUs, toUs: Number.MAX_SAFE_INTEGER })
     const top = Number((await run(c, 'SELECT coalesce(max(rowid) + 1, 0) AS n FROM logs'))[0]!.n)
     let logs = 0
-    const update = async (lo: number, hi: number | null) => {
+    const update = async (lo: number, hi: number) => {
       const p = new Params()
       const resolver = new RuleSql(p, keys).firstResolver(job.rules, NO_RESOLVER)
       const sql = `UPDATE logs SET rule_set = ${p.add(job.ruleSet)}, resolver = ${resolver}
-        WHERE rowid >= ${p.add(lo)}${hi === null ? '' : ` AND rowid < ${p.add(hi)}`} AND env_id = ${p.add(job.envId)}
+        WHERE rowid >= ${p.add(lo)} AND rowid < ${p.add(hi)} AND env_id = ${p.add(job.envId)}
           AND rule_set <> ${p.add(job.ruleSet)}::UINTEGER AND timestamp >= ${p.ts(cutoffUs)}`
       const t = performance.now()
       const result = await c.run(sql, p.values, p.types as never)
@@ -126,7 +138,7 @@ export class Retagger {
       hi = lo
     }
     // Logs that were being decided by the older set while this ran arrived after `top`.
-    if (!this.stopped(job)) await update(top, null)
+    if (!this.stopped(job)) await update(top, Number.MAX_SAFE_INTEGER)
     this.onReport({ envId: job.envId, ruleSet: job.ruleSet, rules: job.rules.length, logs, ms: performance.now() - started, abandoned: this.stopped(job) })
   }
 }

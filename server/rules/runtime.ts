@@ -16,7 +16,6 @@ const MINUTE_MS = 60_000
 interface EnvRules {
   rules: Rule[]
   compiled: CompiledRuleSet
-  enabledCount: number
   /** The enabled set's id (store/rule-sets.ts), stored with each log it decides. */
   ruleSet: number
 }
@@ -66,7 +65,7 @@ export class RulesRuntimeImpl implements RulesRuntime {
     // The previous set is passed so unchanged rate limits keep their bucket levels across edits.
     const compiled = compileRules(rules, previous?.compiled)
     const ruleSet = await ruleSetId(this.db, envId, compiled.rules.map(ruleMeaning))
-    this.envs.set(envId, { rules, compiled, enabledCount: compiled.rules.length, ruleSet })
+    this.envs.set(envId, { rules, compiled, ruleSet })
     // Only after the switch, so every log decided by the new set from here on is already tagged with it.
     if (ruleSet !== previous?.ruleSet && ruleSet !== NO_RULE_SET && compiled.rules.length > 0) this.retagger?.retag(envId, ruleSet, compiled.rules)
   }
@@ -77,8 +76,8 @@ export class RulesRuntimeImpl implements RulesRuntime {
 
   apply(envId: number, records: LogRecord[], nowMs: number): RuleOutcome {
     const env = this.envs.get(envId)
-    if (!env) return { kept: records, drops: [], dropped: 0, ruleSet: NO_RULE_SET, resolvers: null }
-    if (env.enabledCount === 0) return { kept: records, drops: [], dropped: 0, ruleSet: env.ruleSet, resolvers: null }
+    if (!env) return { kept: records, drops: [], dropped: 0, ruleSet: NO_RULE_SET }
+    if (env.compiled.rules.length === 0) return { kept: records, drops: [], dropped: 0, ruleSet: env.ruleSet }
     const kept: LogRecord[] = []
     const resolvers = new Uint16Array(records.length)
     const positions = env.compiled.positions

@@ -13,9 +13,9 @@ import { jsonKeysOf, Outcome, outcomesSql } from './rule-sql'
  * that run ahead of it (first match wins). The engine's decisions are translated into SQL
  * (rule-sql.ts): one pass over the logs that could reach the rule decides each one's outcome there
  * (a log tagged with a rule set that opens with the same rules needs only its tag, the others are
- * evaluated in full), counted per sparkline bucket and service, so drop and sample rules are estimated exactly as
- * ingestion would decide the same logs (same per-trace hash); the rollups give how many logs each
- * bucket holds.
+ * evaluated in full), counted per sparkline bucket and service, so drop and sample rules are
+ * estimated exactly as ingestion would decide the same logs (same per-trace hash); the rollups
+ * give how many logs each bucket holds.
  *
  * Rate limits depend on exact arrival times: the same scan also counts, per second, the logs that
  * would reach the rule's bucket (with the second's first and last arrival), and the token bucket

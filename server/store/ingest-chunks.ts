@@ -22,7 +22,7 @@ import { DuckDBDataChunk, DuckDBTypeId, type DuckDBAppender } from '@duckdb/node
 // classes copy values one by one and keep validity as BigInts, which costs more than the data.
 import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
-import { sampleKey, statusForStorage } from '../rules/engine'
+import { sampleKey, statusNumber, storedStatus } from '../rules/engine'
 import { putKeyBits } from './key-bits'
 import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
@@ -36,7 +36,7 @@ export interface LogBatch {
   /** The rule set the records were evaluated against (rule-sets.ts). */
   ruleSet?: number
   /** Per record, the position in that set of the rule that resolved it; absent: none did. */
-  resolvers?: Uint16Array | null
+  resolvers?: Uint16Array
 }
 
 /**
@@ -121,30 +121,34 @@ function flushValidity(v: Vector, n: number, anyNull: boolean) {
   duckdb.copy_data_to_vector_validity(v, 0, validity.buffer, 0, ((n + 63) >>> 6) * 8)
 }
 
-/** A column whose gathered typed array is already in DuckDB's layout: one copy. */
-function direct(type: DuckDBTypeId, width: number, array: (rows: Rows) => ArrayBufferView): Column {
+/**
+ * A column whose gathered typed array is already in DuckDB's layout: one copy. `isNull`, when
+ * given, marks the rows stored as NULL (non-zero).
+ */
+function direct(type: DuckDBTypeId, width: number, array: (rows: Rows) => ArrayBufferView, isNull?: (rows: Rows) => Uint8Array): Column {
   return {
     type,
     fill(v, rows) {
-      const a = array(rows)
-      duckdb.copy_data_to_vector(v, 0, a.buffer as ArrayBuffer, a.byteOffset, rows.n * width)
-    },
-  }
-}
-
-/** INTEGER, NULL where `isNull` says so. */
-function nullableInt(array: (rows: Rows) => Int32Array, isNull: (rows: Rows) => Uint8Array): Column {
-  return {
-    type: DuckDBTypeId.INTEGER,
-    fill(v, rows) {
       const n = rows.n
-      const values = array(rows)
+      const a = array(rows)
+      duckdb.copy_data_to_vector(v, 0, a.buffer as ArrayBuffer, a.byteOffset, n * width)
+      if (!isNull) return
       const nulls = isNull(rows)
       let anyNull = false
       resetValidity(n)
       for (let i = 0; i < n; i++) if (nulls[i]) anyNull = clearValid(i)
-      duckdb.copy_data_to_vector(v, 0, values.buffer as ArrayBuffer, values.byteOffset, n * 4)
       flushValidity(v, n, anyNull)
+    },
+  }
+}
+
+/** A 32-bit column holding one value for the whole chunk. */
+function constant(type: DuckDBTypeId.INTEGER | DuckDBTypeId.UINTEGER, value: (rows: Rows) => number): Column {
+  return {
+    type,
+    fill(v, rows) {
+      ;(type === DuckDBTypeId.INTEGER ? i32 : u32).fill(value(rows), 0, rows.n)
+      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 4)
     },
   }
 }
@@ -298,7 +302,6 @@ function text(index: number, repeats: Repeats, alias?: string): Column {
             kinds[i] = INLINE
             continue
           }
-          for (let z = 0; z < k; z++) bytes[at + z] = 0
         }
         const j = seen ? (seen.get(s) ?? -1) : repeats === 'previous' && previous === s ? previousRow : -1
         if (j >= 0) {
@@ -378,13 +381,7 @@ const HOT_KEYS = Object.keys(HOT_ATTRIBUTE_COLUMNS)
 
 /** Every column of `logs` by name: what it holds, how it is filled. */
 const COLUMNS: Record<string, Column> = {
-  env_id: {
-    type: DuckDBTypeId.INTEGER,
-    fill(v, rows) {
-      i32.fill(rows.envId, 0, rows.n)
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 4)
-    },
-  },
+  env_id: constant(DuckDBTypeId.INTEGER, (rows) => rows.envId),
   uuid: {
     type: DuckDBTypeId.UUID,
     fill(v, rows) {
@@ -409,15 +406,9 @@ const COLUMNS: Record<string, Column> = {
   bytes: direct(DuckDBTypeId.INTEGER, 4, (rows) => rows.bytes),
   sample_key: direct(DuckDBTypeId.UINTEGER, 4, (rows) => rows.sample),
   key_bits: direct(DuckDBTypeId.UBIGINT, 8, (rows) => rows.keyBits),
-  rule_set: {
-    type: DuckDBTypeId.UINTEGER,
-    fill(v, rows) {
-      u32.fill(rows.ruleSet, 0, rows.n)
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 4)
-    },
-  },
+  rule_set: constant(DuckDBTypeId.UINTEGER, (rows) => rows.ruleSet),
   resolver: direct(DuckDBTypeId.USMALLINT, 2, (rows) => rows.resolver),
-  status_number: nullableInt((rows) => rows.status, (rows) => rows.statusNull),
+  status_number: direct(DuckDBTypeId.INTEGER, 4, (rows) => rows.status, (rows) => rows.statusNull),
 }
 HOT_KEYS.forEach((key, k) => (COLUMNS[HOT_ATTRIBUTE_COLUMNS[key]!] = text(TEXT_HOT + k, 'any')))
 
@@ -458,7 +449,7 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
     rows.level[i] = LEVEL_CODES[r.level]
     rows.bytes[i] = r.bytes
     rows.sample[i] = sampleKey(r.traceId || r.uuid)
-    const status = statusForStorage(attributes)
+    const status = storedStatus(statusNumber(attributes))
     rows.status[i] = status ?? 0
     rows.statusNull[i] = status === null ? 1 : 0
     putKeyBits(attributes, rows.keyBits, i * 2)

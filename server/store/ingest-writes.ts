@@ -6,7 +6,6 @@ const MINUTE_US = 60_000_000
 const HALF_HOUR_US = 30 * MINUTE_US
 const HOUR_US = 3_600_000_000
 
-export type EnvBatch = LogBatch
 export interface RuleDrop {
   envId: number
   ruleId: string
@@ -31,7 +30,7 @@ type KeyRow = { e: number; h: number; t: string; s: string; k: string; c: number
  * The per-minute rollup rows and the attribute-key catalog rows of a flush, in one pass. Records
  * come in runs of one resource (one service), so the service's maps are looked up once per run.
  */
-function summarise(batches: readonly EnvBatch[]): { rollup: RollupRow[]; keys: KeyRow[]; logs: number } {
+function summarise(batches: readonly LogBatch[]): { rollup: RollupRow[]; keys: KeyRow[]; logs: number } {
   const rollup: RollupRow[] = []
   const groups: KeyGroup[] = []
   // (env, service) → per (minute, level) rollup row and per hour key group.
@@ -108,7 +107,7 @@ function logColumns(db: Db): Promise<string[]> {
  * Writes a batch durably in ONE transaction: the logs, their per-minute rollup, the attribute-key
  * catalog and what the rules dropped. Either all of it is stored or none of it.
  */
-export async function writeBatch(db: Db, batches: EnvBatch[], drops: RuleDrop[]): Promise<void> {
+export async function writeBatch(db: Db, batches: LogBatch[], drops: RuleDrop[]): Promise<void> {
   const c = db.ingestConnection
   const { rollup, keys, logs } = summarise(batches)
   if (logs === 0 && drops.length === 0) return

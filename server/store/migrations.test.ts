@@ -30,8 +30,8 @@ async function schemaOneStore(logs: OldLog[]): Promise<string> {
   for (const [i, l] of logs.entries()) {
     const ts = `make_timestamp(${l.minute * 60_000_000 + i})`
     await c.run(
-      `INSERT INTO logs VALUES (1, uuid(), ${ts}, NULL, 'INFO', 9, 1, $1, 'b', '', '', '', NULL, NULL, NULL, NULL, NULL, $2::JSON, '{}', 10, 7)`,
-      [l.service, JSON.stringify(l.attributes)],
+      `INSERT INTO logs VALUES (1, uuid(), ${ts}, NULL, 'INFO', 9, 1, $1, 'b', '', '', '', NULL, NULL, NULL, $3, NULL, $2::JSON, '{}', 10, 7)`,
+      [l.service, JSON.stringify(l.attributes), l.attributes['http.status_code'] ?? null],
     )
     await c.run(
       `INSERT INTO rollup_1m VALUES (1, make_timestamp(${l.minute * 60_000_000}), $1, 1, 1, 10)
@@ -49,16 +49,17 @@ describe('migrations', () => {
     const base = Date.UTC(2026, 0, 1) / 60_000
     const logs: OldLog[] = [
       { minute: base, service: 'a', attributes: { 'http.route': '/x', queue: 'q', 'http.response.status_code': ' 503.7 ' } },
-      { minute: base + 1, service: 'a', attributes: { 'we"ird': '1' } },
-      { minute: base + 29, service: 'b', attributes: {} },
-      { minute: base + 30, service: 'a', attributes: { 'user_agent.original': 'kube-probe/1.29' } },
-      { minute: base + 95, service: 'b', attributes: { queue: 'q', job: 'j' } },
+      // The status: from the second key when the first is empty; none for text; clamped; NaN is none.
+      { minute: base + 1, service: 'a', attributes: { 'we"ird': '1', 'http.status_code': '', 'http.response.status_code': '404' } },
+      { minute: base + 29, service: 'b', attributes: { 'http.status_code': 'OK', 'http.response.status_code': '500' } },
+      { minute: base + 30, service: 'a', attributes: { 'user_agent.original': 'kube-probe/1.29', 'http.status_code': '-1e12' } },
+      { minute: base + 95, service: 'b', attributes: { queue: 'q', job: 'j', 'http.status_code': 'nan' } },
     ]
     const path = await schemaOneStore(logs)
     // The catalog as ingestion keeps it, minus one key: a key it lacks must still never be ruled out.
     const instance = await DuckDBInstance.create(join(path, 'logdeck.duckdb'))
     const c = await instance.connect()
-    for (const key of ['http.route', 'queue', 'we"ird', 'job', 'http.response.status_code']) {
+    for (const key of ['http.route', 'queue', 'we"ird', 'job', 'http.status_code', 'http.response.status_code']) {
       await c.run(`INSERT INTO attribute_keys VALUES (1, make_timestamp(0), 'log', 'a', $1, 1)`, [key])
     }
     c.closeSync()
@@ -79,7 +80,7 @@ describe('migrations', () => {
       // …and the status always_keep compares is read out of the attributes once, as ingestion stores it.
       const statuses = await db.all('SELECT status_number AS s FROM logs ORDER BY timestamp')
       expect(statuses).toEqual(logs.map((l) => ({ s: storedStatus(statusNumber(l.attributes)) })))
-      expect(statuses[0]).toEqual({ s: 503 })
+      expect(statuses).toEqual([{ s: 503 }, { s: 404 }, { s: null }, { s: -(2 ** 31) }, { s: null }])
       const slots = await db.all(`SELECT epoch_us(slot) // 60000000 AS m, service_name AS s, count AS n, bytes AS b FROM rollup_30m ORDER BY m, s`)
       expect(slots).toEqual([
         { m: base, s: 'a', n: 2, b: 20 },

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { keyMask, toUint64 } from './key-bits'
+import { jsonPointer } from './log-filters'
 
 /**
  * Schema versions. Each migration runs once, in order, in one transaction with its version bump.
@@ -24,7 +25,7 @@ const storedStatusSql = (s: string) =>
   `CASE WHEN ${s} IS NULL OR isnan(${s}) THEN NULL WHEN ${s} >= 2147483647 THEN 2147483647 WHEN ${s} <= -2147483648 THEN -2147483648 ELSE floor(${s})::INTEGER END`
 
 /** A log attribute kept only in the JSON text, NULL when absent (the substring test spares most logs the parse). */
-const jsonText = (key: string) => `CASE WHEN contains(attributes, '"${key}"') THEN json_extract_string(attributes, '/${key}') END`
+const jsonText = (key: string) => `CASE WHEN contains(attributes, '"${key}"') THEN json_extract_string(attributes, '${jsonPointer(key)}') END`
 /** Beyond this many distinct keys an old store keeps the all-ones signature (correct, just no faster). */
 const BACKFILL_MAX_KEYS = 100_000
 

@@ -11,7 +11,7 @@ import { Params, type Db, type Reader } from './db'
 /** `logs.resolver` when no rule of the set resolved the log. */
 export const NO_RESOLVER = 65535
 /** Sets longer than this are not recorded: positions must fit below NO_RESOLVER. */
-export const MAX_TAGGED_RULES = NO_RESOLVER - 1
+const MAX_TAGGED_RULES = NO_RESOLVER - 1
 /** `logs.rule_set` of logs evaluated against no recorded set (stored before schema 3, or a set too long). */
 export const NO_RULE_SET = 0
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -23,6 +24,8 @@ export interface Config {
   maxBodyBytes: number
   /** Largest accepted OTLP request body, compressed and inflated. */
   maxIngestBytes: number
+  /** Worker threads that decode OTLP payloads (0: decode on the main thread). */
+  ingestWorkers: number
   /** Serve the built app from here (null = do not serve it). */
   staticDir: string | null
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug'
@@ -81,6 +84,9 @@ function bool(raw: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase())
 }
 
+/** One decoding worker per core, up to 4 (past that, the single DuckDB writer is the limit). */
+const DEFAULT_INGEST_WORKERS = Math.min(4, availableParallelism())
+
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const { values } = parseArgs({
     args: argv,
@@ -97,6 +103,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       'memory-limit': { type: 'string' },
       'static-dir': { type: 'string' },
       'log-level': { type: 'string' },
+      'ingest-workers': { type: 'string' },
     },
     strict: true,
   })
@@ -130,6 +137,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     memoryLimit: values['memory-limit'] ?? env.LOGDECK_MEMORY_LIMIT ?? '1GB',
     maxBodyBytes: int('LOGDECK_MAX_BODY_BYTES', env.LOGDECK_MAX_BODY_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxIngestBytes: int('LOGDECK_MAX_INGEST_BYTES', env.LOGDECK_MAX_INGEST_BYTES, 16 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    ingestWorkers: int('--ingest-workers / LOGDECK_INGEST_WORKERS', values['ingest-workers'] ?? env.LOGDECK_INGEST_WORKERS, DEFAULT_INGEST_WORKERS, 0, 64),
     staticDir: staticDir === '' || staticDir === 'off' ? null : resolve(staticDir),
     logLevel,
     posthog,

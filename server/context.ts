@@ -2,12 +2,12 @@ import type { ActiveRule } from '../src/contract/logs'
 import type { AiConfig } from './ai/config'
 import type { Config } from './config'
 import type { KeyAuthenticator } from './http/auth'
-import type { IngestPipeline, RuleApplier } from './ingest/pipeline'
+import type { IngestPipeline, RuleSource } from './ingest/pipeline'
 import type { Db } from './store/db'
 import type { EnvironmentDirectory } from './store/environments'
 
 /** What the rules runtime offers the rest of the server. */
-export interface RulesRuntime extends RuleApplier {
+export interface RulesRuntime extends RuleSource {
   /** For one environment: the enabled rules whose scope can match a service, in evaluation order. */
   activeRulesByService(envId: number): (serviceName: string) => ActiveRule[]
   /** Recompiles an environment's rules; the rules API calls it after every committed change. */

@@ -24,7 +24,8 @@ export interface RunningServer {
 }
 
 export interface StartOptions {
-  pipeline?: PipelineOptions
+  /** Defaults: DEFAULT_PIPELINE_OPTIONS, with the configured number of decoding workers. */
+  pipeline?: Partial<PipelineOptions>
   retag?: RetagOptions
   /** Told when stored logs have been re-evaluated after a rule change (the default says nothing). */
   onRetag?: (r: RetagReport) => void
@@ -48,7 +49,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     keys: new KeyAuthenticator(db),
     rules,
     ai: opts.ai ?? loadAiConfig(process.env),
-    pipeline: new IngestPipeline(db, rules, opts.pipeline ?? DEFAULT_PIPELINE_OPTIONS),
+    pipeline: new IngestPipeline(db, rules, { ...DEFAULT_PIPELINE_OPTIONS, decodeWorkers: config.ingestWorkers, ...opts.pipeline }),
   }
   const controlToken = randomBytes(24).toString('base64url')
   const server = buildServer(ctx, controlToken)

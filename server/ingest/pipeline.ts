@@ -1,26 +1,30 @@
+import { randomUUID } from 'node:crypto'
 import type { LogRecord } from '../logs/record'
 import type { Db } from '../store/db'
-import type { LogBatch } from '../store/ingest-chunks'
-import { writeBatch, type RuleDrop } from '../store/ingest-writes'
+import { logColumns, writePrepared, type RuleDrop } from '../store/ingest-writes'
+import { DecodePool } from './decode-pool'
+import { decodeOtlpLogs, type OtlpEncoding } from './otlp'
+import { prepareIngest, type EnvRules, type PreparedIngest } from './prepare'
 
-/** What the rules decided for one batch of one environment (see server/rules/runtime.ts). */
-export interface RuleOutcome {
-  kept: LogRecord[]
-  drops: RuleDrop[]
-  dropped: number
-  /** The rule set that decided (store/rule-sets.ts), and per kept record the position of the rule that resolved it (absent: none did). */
-  ruleSet: number
-  resolvers?: Uint16Array
-}
-export interface RuleApplier {
-  apply(envId: number, records: LogRecord[], nowMs: number): RuleOutcome
+/** Where the pipeline reads each environment's current rules (rules/runtime.ts). */
+export interface RuleSource {
+  current(envId: number): EnvRules | undefined
+  all(): [number, EnvRules][]
+  /** Calls `listener` after every switch to a newly compiled set. */
+  onChange(listener: (envId: number, rules: EnvRules) => void): void
 }
 
 export class IngestOverloadedError extends Error {}
 
-interface Pending {
-  batch: LogBatch
+/** What became of a request's logs: stored, dropped by the rules, and the drops per rule. */
+export interface IngestResult {
+  accepted: number
+  dropped: number
   drops: RuleDrop[]
+}
+
+interface Pending {
+  batch: PreparedIngest
   resolve: () => void
   reject: (e: Error) => void
 }
@@ -32,15 +36,20 @@ export interface PipelineOptions {
   maxDelayMs: number
   /** Past this many waiting rows new requests are refused (503), so memory stays bounded. */
   maxQueuedRows: number
+  /** Worker threads decoding payloads (decode-pool.ts); 0 decodes on the main thread. */
+  decodeWorkers: number
+  /** Past this many payloads being decoded new requests are refused (503). */
+  maxDecoding: number
 }
 
-export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { maxBatchRows: 50_000, maxDelayMs: 25, maxQueuedRows: 1_000_000 }
+export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { maxBatchRows: 50_000, maxDelayMs: 25, maxQueuedRows: 1_000_000, decodeWorkers: 2, maxDecoding: 256 }
 
 /**
- * decode → rules → batch writer. Requests are grouped into one transaction per flush, and each
- * request's promise settles only when the transaction holding its rows has committed (durable) or
- * failed (nothing of it stored). One flush runs at a time on the ingest connection; requests that
- * arrive meanwhile form the next batch, so the JS thread decodes while DuckDB writes.
+ * decode → rules → batch writer. Payloads are decoded, decided and packed on worker threads
+ * (decode-pool.ts) and queued in the order they arrived. Queued requests are grouped into one
+ * transaction per flush, and each request's promise settles only when the transaction holding its
+ * rows has committed (durable) or failed (nothing of it stored). One flush runs at a time on the
+ * ingest connection; requests that arrive meanwhile form the next batch.
  */
 export class IngestPipeline {
   private queue: Pending[] = []
@@ -48,32 +57,89 @@ export class IngestPipeline {
   private timer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
   private closed = false
+  private readonly pool: DecodePool | null
+  private decoding = 0
+  /** Settles when the payload before the latest has been queued: payloads are queued in arrival order. */
+  private lastTurn: Promise<unknown> = Promise.resolve()
   /** Totals since start, for start-up logs and benchmarks. */
   readonly stats = { accepted: 0, dropped: 0, batches: 0 }
 
   constructor(
     private readonly db: Db,
-    private readonly rules: RuleApplier,
+    private readonly rules: RuleSource,
     private readonly opts: PipelineOptions = DEFAULT_PIPELINE_OPTIONS,
-  ) {}
+  ) {
+    this.pool = opts.decodeWorkers > 0 ? new DecodePool(opts.decodeWorkers, () => logColumns(db), () => rules.all()) : null
+    if (this.pool) rules.onChange((envId, env) => this.pool?.rulesChanged(envId, env))
+  }
 
-  /** Resolves once the records that the rules kept are durable. */
-  async ingest(envId: number, records: LogRecord[], nowMs = Date.now()): Promise<{ accepted: number; dropped: number }> {
-    if (this.closed) throw new IngestOverloadedError('The server is shutting down.')
-    if (this.queuedRows + records.length > this.opts.maxQueuedRows) {
-      throw new IngestOverloadedError('Ingestion is behind; retry shortly.')
+  /** Decoding workers running now (they start with the first payloads). */
+  get decodeWorkers(): number {
+    return this.pool?.workers ?? 0
+  }
+
+  /**
+   * One OTLP payload (already inflated): decoded and decided, then durable. Rejects with
+   * OtlpDecodeError (nothing of it stored) when it is malformed.
+   */
+  async ingestPayload(envId: number, body: Buffer, encoding: OtlpEncoding, nowMs = Date.now()): Promise<IngestResult> {
+    this.admit(0)
+    if (this.decoding >= this.opts.maxDecoding) throw new IngestOverloadedError('Ingestion is behind; retry shortly.')
+    this.decoding++
+    let decoded: Promise<PreparedIngest>
+    try {
+      decoded = this.pool
+        ? this.pool.decode(envId, body, encoding, nowMs)
+        : this.prepareHere(envId, decodeOtlpLogs(body, encoding, { nowUs: nowMs * 1000, newUuid: randomUUID }), nowMs)
+    } catch (e) {
+      this.decoding--
+      throw e
     }
-    const outcome = this.rules.apply(envId, records, nowMs)
-    if (outcome.kept.length === 0 && outcome.drops.length === 0) return { accepted: 0, dropped: outcome.dropped }
-    await new Promise<void>((resolve, reject) => {
-      const batch = { envId, records: outcome.kept, ruleSet: outcome.ruleSet, resolvers: outcome.resolvers }
-      this.queue.push({ batch, drops: outcome.drops, resolve, reject })
-      this.queuedRows += outcome.kept.length
+    decoded.then(
+      () => this.decoding--,
+      () => this.decoding--,
+    )
+    // Queued in arrival order whatever order the workers finish in, so rows are stored in the order they came.
+    const queued = this.lastTurn.then(() => decoded).then((batch) => ({ batch, durable: this.enqueue(batch) }))
+    this.lastTurn = queued.catch(() => undefined)
+    const { batch, durable } = await queued
+    await durable
+    return this.count(batch)
+  }
+
+  /** Decided records (tests, and anything that has LogRecords already): prepared on this thread. Resolves once durable. */
+  async ingest(envId: number, records: LogRecord[], nowMs = Date.now()): Promise<IngestResult> {
+    this.admit(records.length)
+    const batch = await this.prepareHere(envId, records, nowMs)
+    await this.enqueue(batch)
+    return this.count(batch)
+  }
+
+  private async prepareHere(envId: number, records: LogRecord[], nowMs: number): Promise<PreparedIngest> {
+    // The rules are read before the columns' await, as a worker would have them when the payload arrived.
+    const rules = this.rules.current(envId)
+    return prepareIngest(await logColumns(this.db), envId, records, nowMs, rules)
+  }
+
+  private admit(rows: number) {
+    if (this.closed) throw new IngestOverloadedError('The server is shutting down.')
+    if (this.queuedRows + rows > this.opts.maxQueuedRows) throw new IngestOverloadedError('Ingestion is behind; retry shortly.')
+  }
+
+  private count(batch: PreparedIngest): IngestResult {
+    this.stats.accepted += batch.logs
+    this.stats.dropped += batch.dropped
+    return { accepted: batch.logs, dropped: batch.dropped, drops: batch.drops }
+  }
+
+  /** Queues a prepared batch now; the promise settles when it is durable. */
+  private enqueue(batch: PreparedIngest): Promise<void> {
+    if (batch.logs === 0 && batch.drops.length === 0) return Promise.resolve()
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ batch, resolve, reject })
+      this.queuedRows += batch.logs
       this.schedule()
     })
-    this.stats.accepted += outcome.kept.length
-    this.stats.dropped += outcome.dropped
-    return { accepted: outcome.kept.length, dropped: outcome.dropped }
   }
 
   private schedule() {
@@ -103,10 +169,9 @@ export class IngestPipeline {
   private async flush(items: Pending[]) {
     this.stats.batches++
     try {
-      await writeBatch(
+      await writePrepared(
         this.db,
         items.map((i) => i.batch),
-        items.flatMap((i) => i.drops),
       )
       for (const i of items) i.resolve()
     } catch (e) {
@@ -114,12 +179,14 @@ export class IngestPipeline {
     }
   }
 
-  /** Stops taking requests and waits for everything queued to be written. */
+  /** Stops taking requests, waits for everything queued to be written, and stops the decoding workers. */
   async close() {
     this.closed = true
+    await this.lastTurn
     while (this.flushing || this.queue.length) {
       if (!this.flushing) this.startFlush()
       await this.flushing
     }
+    await this.pool?.close()
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { NO_SERVICE } from '../../src/contract/logs'
 import { storedRuleSchema, type Rule } from '../../src/contract/rules'
 import type { LogRecord } from '../logs/record'
-import { compileRules, sampleKeeps, scopeCanMatchService, storedStatus } from './engine'
+import { compileRules, compileRulesAt, sampleKeeps, scopeCanMatchService, storedStatus } from './engine'
 
 /** A random 32-hex-digit trace id (randomUUID is much faster than randomBytes). */
 const traceId = () => randomUUID().replace(/-/g, '')
@@ -356,6 +356,45 @@ describe('rate_limit', () => {
     expect(second.evaluate(log(), 0).action).toBe('drop')
     const changed = compileRules([rule({ ...r, config: { logs_per_second: 1, burst_logs: 3 } })], second)
     expect(changed.evaluate(log(), 0).action).toBe('keep')
+  })
+})
+
+describe('rate-limit buckets in shared memory', () => {
+  const cap = (burst: number) => rule({ rule_type: 'rate_limit', config: { logs_per_second: 1, burst_logs: burst } })
+  const kept = (set: ReturnType<typeof compileRules>, n: number) => Array.from({ length: n }, () => set.evaluate(log(), 0).action).filter((a) => a === 'keep').length
+
+  it('is one bucket for the set and its copy on another thread (compileRulesAt)', () => {
+    const r = cap(10)
+    const here = compileRules([r])
+    const there = compileRulesAt(here.rules, here.placement)
+    expect(kept(here, 4)).toBe(4)
+    expect(kept(there, 10)).toBe(6)
+    expect(kept(here, 1)).toBe(0)
+  })
+
+  it('carries bucket levels into a bigger store when a set outgrows its own', () => {
+    const r = cap(5)
+    const first = compileRules([r])
+    expect(kept(first, 3)).toBe(3)
+    const many = Array.from({ length: 200 }, () => cap(1))
+    const grown = compileRules([r, ...many], first)
+    expect(grown.placement.buffer).not.toBe(first.placement.buffer)
+    // Two tokens were left in the old store: two logs pass, then the bucket is dry.
+    expect(kept(grown, 5)).toBe(2)
+  })
+
+  it('frees the slots of buckets that are gone, and a new bucket starts full', () => {
+    const a = cap(3)
+    const first = compileRules([a])
+    expect(kept(first, 3)).toBe(3)
+    const free = first.store.free()
+    const without = compileRules([], first)
+    expect(without.store.free()).toBe(free + 1)
+    // The freed slot is reused, refilled to the new rule's burst.
+    const b = cap(4)
+    const next = compileRules([b], without)
+    expect(next.placement.slots[b.id]).toBe(first.placement.slots[a.id])
+    expect(kept(next, 6)).toBe(4)
   })
 })
 

@@ -189,28 +189,94 @@ function compileAlwaysKeep(k: AlwaysKeep | undefined): LogPredicate | null {
   return any(parts)
 }
 
-/** Token bucket refilled continuously from the caller's clock; time never runs backwards for it. */
-class TokenBucket {
-  private tokens: number
-  private lastMs = Number.NaN
+/**
+ * Rate-limit bucket levels in shared memory, so every thread that evaluates rules (ingestion's
+ * worker threads, server/ingest/decode-pool.ts) draws from one bucket per rule. Per slot: the
+ * tokens and the time they were counted at (float64s), and a lock word; a take holds the slot's
+ * lock for a few arithmetic operations.
+ */
+export class BucketStore {
+  private readonly levels: Float64Array
+  private readonly locks: Int32Array
+  private readonly freed: number[] = []
+  private used = 0
 
+  constructor(readonly buffer: SharedArrayBuffer) {
+    this.slots = buffer.byteLength / 20
+    this.levels = new Float64Array(buffer, 0, this.slots * 2)
+    this.locks = new Int32Array(buffer, this.slots * 16, this.slots)
+  }
+
+  readonly slots: number
+
+  static create(slots: number): BucketStore {
+    return new BucketStore(new SharedArrayBuffer(slots * 20))
+  }
+
+  free(): number {
+    return this.slots - this.used + this.freed.length
+  }
+
+  /** A slot holding `tokens`, counted at `lastMs` (NaN: a bucket not drawn from yet). */
+  allocate(tokens: number, lastMs = Number.NaN): number {
+    const slot = this.freed.pop() ?? this.used++
+    if (slot >= this.slots) throw new Error('No free rate-limit bucket slot.')
+    this.levels[slot * 2] = tokens
+    this.levels[slot * 2 + 1] = lastMs
+    return slot
+  }
+
+  release(slot: number): void {
+    this.freed.push(slot)
+  }
+
+  level(slot: number): { tokens: number; lastMs: number } {
+    return { tokens: this.levels[slot * 2]!, lastMs: this.levels[slot * 2 + 1]! }
+  }
+
+  /** Refills continuously from the caller's clock (time never runs backwards for it), then takes `cost` if there is that much. */
+  take(slot: number, ratePerSecond: number, capacity: number, cost: number, nowMs: number): boolean {
+    const locks = this.locks
+    // Atomics order the plain float64 accesses below between threads (they are sequentially consistent).
+    while (Atomics.compareExchange(locks, slot, 0, 1) !== 0);
+    try {
+      const levels = this.levels
+      const at = slot * 2
+      let tokens = levels[at]!
+      const lastMs = levels[at + 1]!
+      if (Number.isNaN(lastMs)) levels[at + 1] = nowMs
+      else if (nowMs > lastMs) {
+        tokens = Math.min(capacity, tokens + ((nowMs - lastMs) * ratePerSecond) / 1000)
+        levels[at + 1] = nowMs
+      }
+      const taken = tokens >= cost
+      levels[at] = taken ? tokens - cost : tokens
+      return taken
+    } finally {
+      Atomics.store(locks, slot, 0)
+    }
+  }
+}
+
+/** A rule's token bucket: its limits here, its level in a BucketStore slot. */
+class TokenBucket {
   constructor(
+    readonly store: BucketStore,
+    readonly slot: number,
     readonly ratePerSecond: number,
     readonly capacity: number,
-  ) {
-    this.tokens = capacity
-  }
+  ) {}
 
   take(cost: number, nowMs: number): boolean {
-    if (Number.isNaN(this.lastMs)) this.lastMs = nowMs
-    else if (nowMs > this.lastMs) {
-      this.tokens = Math.min(this.capacity, this.tokens + ((nowMs - this.lastMs) * this.ratePerSecond) / 1000)
-      this.lastMs = nowMs
-    }
-    if (this.tokens < cost) return false
-    this.tokens -= cost
-    return true
+    return this.store.take(this.slot, this.ratePerSecond, this.capacity, cost, nowMs)
   }
+}
+
+/** Where a compiled set's buckets live, to compile the same set on another thread (compileRulesAt). */
+export interface BucketPlacement {
+  buffer: SharedArrayBuffer
+  /** Rule id → slot. */
+  slots: Readonly<Record<string, number>>
 }
 
 type Resolver = (log: LogRecord, path: string, nowMs: number) => Decision | null
@@ -266,15 +332,13 @@ function pathDropResolver(id: string, config: PathDropConfig): Resolver {
   }
 }
 
-function bucketFor(config: RateLimitConfig, previous: TokenBucket | undefined): TokenBucket {
+function limitsOf(config: RateLimitConfig): { rate: number; burst: number } {
   const rate = config.logs_per_second ?? config.kb_per_second ?? 1
   const burst = (config.logs_per_second !== undefined ? config.burst_logs : config.burst_kb) ?? rate * DEFAULT_BURST_FACTOR
-  // Editing another rule recompiles the set; a bucket whose limits did not change keeps its level.
-  if (previous && previous.ratePerSecond === rate && previous.capacity === burst) return previous
-  return new TokenBucket(rate, burst)
+  return { rate, burst }
 }
 
-function compileRule(rule: Rule, previous: Map<string, TokenBucket>): CompiledRule {
+function compileRule(rule: Rule, bucketFor: (rule: Rule, config: RateLimitConfig) => TokenBucket): CompiledRule {
   const id = rule.id
   let resolve: Resolver
   let alwaysKeep: AlwaysKeep | undefined
@@ -289,7 +353,7 @@ function compileRule(rule: Rule, previous: Map<string, TokenBucket>): CompiledRu
       resolve = pathDropResolver(id, rule.config)
       break
     case 'rate_limit': {
-      const b = bucketFor(rule.config, previous.get(id))
+      const b = bucketFor(rule, rule.config)
       const byKb = rule.config.kb_per_second !== undefined
       const filter = compileFilterGroup(rule.config.filter_group)
       const under = keep(id, 'under_rate')
@@ -328,13 +392,26 @@ export class CompiledRuleSet {
   /** Each enabled rule's position in `rules`, by id: where a decision's rule sits. */
   readonly positions: ReadonlyMap<string, number>
   private readonly compiled: readonly CompiledRule[]
+  readonly store: BucketStore
 
-  constructor(rules: readonly Rule[], previous?: CompiledRuleSet) {
-    const buckets = new Map<string, TokenBucket>()
-    for (const c of previous?.compiled ?? []) if (c.bucket) buckets.set(c.rule.id, c.bucket)
+  /** Compile with compileRules or compileRulesAt. */
+  constructor(rules: readonly Rule[], store: BucketStore, bucketFor: (rule: Rule, config: RateLimitConfig) => TokenBucket) {
+    this.store = store
     this.rules = rules.filter((r) => r.enabled).sort(compareRules)
     this.positions = new Map(this.rules.map((r, i) => [r.id, i]))
-    this.compiled = this.rules.map((r) => compileRule(r, buckets))
+    this.compiled = this.rules.map((r) => compileRule(r, bucketFor))
+  }
+
+  /** The buckets' shared memory and slots, for compileRulesAt on another thread. */
+  get placement(): BucketPlacement {
+    const slots: Record<string, number> = {}
+    for (const c of this.compiled) if (c.bucket) slots[c.rule.id] = c.bucket.slot
+    return { buffer: this.store.buffer, slots }
+  }
+
+  /** compileRules: this set's buckets by rule id, to carry over to the next set. */
+  bucketsByRule(): Map<string, TokenBucket> {
+    return new Map(this.compiled.flatMap((c) => (c.bucket ? [[c.rule.id, c.bucket] as const] : [])))
   }
 
   /**
@@ -355,10 +432,41 @@ export class CompiledRuleSet {
   }
 }
 
+const INITIAL_BUCKET_SLOTS = 64
+
 /**
  * Compiles the enabled rules once per rule change. Pass the set being replaced so rate-limit
- * buckets of unchanged limits carry over instead of refilling to a full burst.
+ * buckets of unchanged limits carry over instead of refilling to a full burst; the others' slots
+ * are freed. (A batch still being evaluated with the replaced set on another thread may draw from
+ * a freed slot once more: a rule change is not synchronised with batches in flight.)
  */
 export function compileRules(rules: readonly Rule[], previous?: CompiledRuleSet): CompiledRuleSet {
-  return new CompiledRuleSet(rules, previous)
+  const before = previous?.bucketsByRule() ?? new Map<string, TokenBucket>()
+  const limited = rules.filter((r) => r.enabled && r.rule_type === 'rate_limit').length
+  // The previous store if it has room for every bucket of the new set, none carried over; else a new one.
+  const fits = previous !== undefined && previous.store.free() >= limited
+  const store = fits ? previous.store : BucketStore.create(INITIAL_BUCKET_SLOTS + 2 * limited)
+  const carried = new Set<TokenBucket>()
+  const set = new CompiledRuleSet(rules, store, (rule, config) => {
+    const { rate, burst } = limitsOf(config)
+    const b = before.get(rule.id)
+    if (!b || b.ratePerSecond !== rate || b.capacity !== burst) return new TokenBucket(store, store.allocate(burst), rate, burst)
+    carried.add(b)
+    if (fits) return b
+    const level = b.store.level(b.slot)
+    return new TokenBucket(store, store.allocate(level.tokens, level.lastMs), rate, burst)
+  })
+  if (fits) for (const b of before.values()) if (!carried.has(b)) store.release(b.slot)
+  return set
+}
+
+/** The same set compiled on another thread, drawing from the buckets `placement` names (CompiledRuleSet#placement). */
+export function compileRulesAt(rules: readonly Rule[], placement: BucketPlacement): CompiledRuleSet {
+  const store = new BucketStore(placement.buffer)
+  return new CompiledRuleSet(rules, store, (rule, config) => {
+    const slot = placement.slots[rule.id]
+    if (slot === undefined) throw new Error(`No bucket slot for rate-limit rule ${rule.id}.`)
+    const { rate, burst } = limitsOf(config)
+    return new TokenBucket(store, slot, rate, burst)
+  })
 }

@@ -1,31 +1,28 @@
 import type { ActiveRule } from '../../src/contract/logs'
 import type { Rule } from '../../src/contract/rules'
 import type { RulesRuntime } from '../context'
-import type { RuleOutcome } from '../ingest/pipeline'
-import type { LogRecord } from '../logs/record'
+import type { EnvRules } from '../ingest/prepare'
 import type { Db } from '../store/db'
-import type { RuleDrop } from '../store/ingest-writes'
-import { NO_RESOLVER, NO_RULE_SET, ruleSetId } from '../store/rule-sets'
+import { NO_RULE_SET, ruleSetId } from '../store/rule-sets'
 import { listRules } from '../store/rules'
-import { compileRules, ruleMeaning, scopeCanMatchService, type CompiledRuleSet } from './engine'
+import { compileRules, ruleMeaning, scopeCanMatchService } from './engine'
 import type { Retagger } from './retag'
 import { summaryString } from './summary'
 
-const MINUTE_MS = 60_000
-
-interface EnvRules {
+interface LoadedRules extends EnvRules {
+  /** Every rule of the environment, enabled or not. */
   rules: Rule[]
-  compiled: CompiledRuleSet
-  /** The enabled set's id (store/rule-sets.ts), stored with each log it decides. */
-  ruleSet: number
 }
 
 /**
- * Holds each environment's rules compiled once per change (not per log). Ingestion reads the current
- * set for every batch, so a change takes effect from the next batch on.
+ * Holds each environment's rules compiled once per change (not per log). Ingestion decides each
+ * batch with the set current when the batch reaches it (on this thread, or posted to a decoding
+ * worker after the new set was: ingest/decode-pool.ts), so a change takes effect from the next
+ * batch on.
  */
 export class RulesRuntimeImpl implements RulesRuntime {
-  private envs = new Map<number, EnvRules>()
+  private envs = new Map<number, LoadedRules>()
+  private listeners: ((envId: number, rules: EnvRules) => void)[] = []
   /** Per environment: the last reload in line, and the one not yet started (which new callers join). */
   private lastReload = new Map<number, Promise<void>>()
   private waitingReload = new Map<number, Promise<void>>()
@@ -66,6 +63,7 @@ export class RulesRuntimeImpl implements RulesRuntime {
     const compiled = compileRules(rules, previous?.compiled)
     const ruleSet = await ruleSetId(this.db, envId, compiled.rules.map(ruleMeaning))
     this.envs.set(envId, { rules, compiled, ruleSet })
+    for (const listener of this.listeners) listener(envId, { compiled, ruleSet })
     // Only after the switch, so every log decided by the new set from here on is already tagged with it.
     if (ruleSet !== previous?.ruleSet && ruleSet !== NO_RULE_SET && compiled.rules.length > 0) this.retagger?.retag(envId, ruleSet, compiled.rules)
   }
@@ -74,30 +72,19 @@ export class RulesRuntimeImpl implements RulesRuntime {
     return this.envs.get(envId)?.rules ?? []
   }
 
-  apply(envId: number, records: LogRecord[], nowMs: number): RuleOutcome {
-    const env = this.envs.get(envId)
-    if (!env) return { kept: records, drops: [], dropped: 0, ruleSet: NO_RULE_SET }
-    if (env.compiled.rules.length === 0) return { kept: records, drops: [], dropped: 0, ruleSet: env.ruleSet }
-    const kept: LogRecord[] = []
-    const resolvers = new Uint16Array(records.length)
-    const positions = env.compiled.positions
-    const drops = new Map<string, RuleDrop>()
-    const minuteUs = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS * 1000
-    for (const log of records) {
-      const decision = env.compiled.evaluate(log, nowMs)
-      if (decision.action === 'keep') {
-        resolvers[kept.length] = decision.ruleId === null ? NO_RESOLVER : positions.get(decision.ruleId)!
-        kept.push(log)
-        continue
-      }
-      const ruleId = decision.ruleId!
-      const d = drops.get(ruleId)
-      if (d) {
-        d.logs++
-        d.bytes += log.bytes
-      } else drops.set(ruleId, { envId, ruleId, minuteUs, logs: 1, bytes: log.bytes })
-    }
-    return { kept, drops: [...drops.values()], dropped: records.length - kept.length, ruleSet: env.ruleSet, resolvers: resolvers.subarray(0, kept.length) }
+  /** The environment's compiled enabled rules and their set id (none until loaded). */
+  current(envId: number): EnvRules | undefined {
+    return this.envs.get(envId)
+  }
+
+  /** Every loaded environment's rules, as `current` gives them. */
+  all(): [number, EnvRules][] {
+    return [...this.envs].map(([id, env]) => [id, { compiled: env.compiled, ruleSet: env.ruleSet }])
+  }
+
+  /** Calls `listener` after every switch to a newly compiled set, before any batch is decided by it. */
+  onChange(listener: (envId: number, rules: EnvRules) => void): void {
+    this.listeners.push(listener)
   }
 
   activeRulesByService(envId: number): (serviceName: string) => ActiveRule[] {

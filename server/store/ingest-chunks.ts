@@ -11,16 +11,20 @@
  * of up to 12 bytes) and repeats (the resource's JSON, service names, routes: their entry points
  * at the copy DuckDB already holds for the chunk) cost none.
  *
+ * The work is split in two so the per-log part can run on any thread (server/ingest/decode-pool.ts
+ * runs it on worker threads): `packLogs` lays a batch's columns out in DuckDB's layout in one
+ * transferable ArrayBuffer (pure JS), and `appendPacked` hands those bytes to a DuckDB chunk on the
+ * thread that owns the connection (native calls: a few per column per chunk, plus setting each
+ * heap string's pointer once its column's heap copy is in DuckDB).
+ *
  * The layouts written here are DuckDB's C API ones (duckdb.h): `duckdb_string_t` (16 bytes: a
  * uint32 length, then up to 12 inline bytes, or a 4-byte prefix and a pointer), `duckdb_hugeint`
  * for UUIDs (lower uint64, then upper int64 with its top bit flipped), int64 microseconds for
  * TIMESTAMP, and validity masks of uint64 words. The appender copies every value it is given, so a
- * chunk is reset and refilled for the next 2,048 rows.
+ * chunk is reset and refilled for the next 2,048 rows. A packed text entry longer than 12 bytes
+ * holds its offset in the column's packed heap where DuckDB's pointer goes; `appendPacked` adds
+ * the address of DuckDB's copy of that heap.
  */
-import { DuckDBDataChunk, DuckDBTypeId, type DuckDBAppender } from '@duckdb/node-api'
-// The native layer under @duckdb/node-api (its exact-version dependency): the API's vector
-// classes copy values one by one and keep validity as BigInts, which costs more than the data.
-import duckdb from '@duckdb/node-bindings'
 import { logPath, type LogRecord } from '../logs/record'
 import { sampleKey, statusNumber, storedStatus } from '../rules/engine'
 import { putKeyBits } from './key-bits'
@@ -78,17 +82,58 @@ const TEXT_RESOURCE = 8
 /** The promoted attribute columns follow, in HOT_KEYS order. */
 const TEXT_HOT = 9
 
-type Vector = duckdb.Vector
-
 /** How a text column's repeats are found: not at all, the row before, or any row of the chunk. */
 type Repeats = 'none' | 'previous' | 'any'
 
+/** The DuckDB type a column is packed for, as DuckDBType#toString() names it. */
+type ColumnType = 'VARCHAR' | 'UUID' | 'TIMESTAMP' | 'UTINYINT' | 'USMALLINT' | 'INTEGER' | 'UINTEGER' | 'UBIGINT'
+
 interface Column {
-  type: DuckDBTypeId
+  type: ColumnType
   /** JSON columns are VARCHAR with this alias. */
   alias?: string
-  fill(v: Vector, rows: Rows): void
+  /** Lays the chunk's values out in `out`; says where in `slot` (SLOT_* below). */
+  pack(rows: Rows, out: Packer, slot: Int32Array): void
 }
+
+/** Where one column of one chunk sits in a packed buffer: 5 int32s per column, in this order. */
+export const SLOT_DATA = 0
+export const SLOT_DATA_BYTES = 1
+/** The validity words, or -1 when every row is valid. */
+export const SLOT_VALIDITY = 2
+export const SLOT_HEAP = 3
+export const SLOT_HEAP_BYTES = 4
+export const SLOT_INTS = 5
+
+/** A growing ArrayBuffer that a batch's columns are laid out in, every piece 16-byte aligned. */
+class Packer {
+  buffer = new ArrayBuffer(1 << 20)
+  private u8 = new Uint8Array(this.buffer)
+  used = 0
+
+  constructor(expectedBytes: number) {
+    this.grow(expectedBytes)
+  }
+
+  private grow(need: number) {
+    if (need <= this.buffer.byteLength) return
+    const bigger = new ArrayBuffer(Math.max(need, this.buffer.byteLength * 2))
+    const u8 = new Uint8Array(bigger)
+    u8.set(this.u8.subarray(0, this.used))
+    this.buffer = bigger
+    this.u8 = u8
+  }
+
+  /** Copies `length` bytes of `from` in; returns where they start. */
+  put(from: Uint8Array, length: number): number {
+    const at = (this.used + 15) & ~15
+    this.grow(at + length)
+    this.u8.set(from.subarray(0, length), at)
+    this.used = at + length
+    return at
+  }
+}
+
 
 // Scratch space shared by every fill (one flush at a time per process, and fills are synchronous).
 const scratch = new ArrayBuffer(CHUNK_ROWS * 16)
@@ -115,40 +160,42 @@ function resetValidity(n: number) {
   validity.fill(0xffffffff, 0, (n + 31) >>> 5)
 }
 
-function flushValidity(v: Vector, n: number, anyNull: boolean) {
-  if (!anyNull) return
-  duckdb.vector_ensure_validity_writable(v)
-  duckdb.copy_data_to_vector_validity(v, 0, validity.buffer, 0, ((n + 63) >>> 6) * 8)
+function packValidity(out: Packer, slot: Int32Array, n: number, anyNull: boolean) {
+  slot[SLOT_VALIDITY] = anyNull ? out.put(new Uint8Array(validity.buffer), validityBytes(n)) : -1
 }
+
+export const validityBytes = (n: number) => ((n + 63) >>> 6) * 8
 
 /**
  * A column whose gathered typed array is already in DuckDB's layout: one copy. `isNull`, when
  * given, marks the rows stored as NULL (non-zero).
  */
-function direct(type: DuckDBTypeId, width: number, array: (rows: Rows) => ArrayBufferView, isNull?: (rows: Rows) => Uint8Array): Column {
+function direct(type: ColumnType, width: number, array: (rows: Rows) => ArrayBufferView, isNull?: (rows: Rows) => Uint8Array): Column {
   return {
     type,
-    fill(v, rows) {
+    pack(rows, out, slot) {
       const n = rows.n
       const a = array(rows)
-      duckdb.copy_data_to_vector(v, 0, a.buffer as ArrayBuffer, a.byteOffset, n * width)
+      slot[SLOT_DATA] = out.put(new Uint8Array(a.buffer, a.byteOffset, n * width), n * width)
+      slot[SLOT_DATA_BYTES] = n * width
       if (!isNull) return
       const nulls = isNull(rows)
       let anyNull = false
       resetValidity(n)
       for (let i = 0; i < n; i++) if (nulls[i]) anyNull = clearValid(i)
-      flushValidity(v, n, anyNull)
+      packValidity(out, slot, n, anyNull)
     },
   }
 }
 
 /** A 32-bit column holding one value for the whole chunk. */
-function constant(type: DuckDBTypeId.INTEGER | DuckDBTypeId.UINTEGER, value: (rows: Rows) => number): Column {
+function constant(type: 'INTEGER' | 'UINTEGER', value: (rows: Rows) => number): Column {
   return {
     type,
-    fill(v, rows) {
-      ;(type === DuckDBTypeId.INTEGER ? i32 : u32).fill(value(rows), 0, rows.n)
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 4)
+    pack(rows, out, slot) {
+      ;(type === 'INTEGER' ? i32 : u32).fill(value(rows), 0, rows.n)
+      slot[SLOT_DATA] = out.put(bytes, rows.n * 4)
+      slot[SLOT_DATA_BYTES] = rows.n * 4
     },
   }
 }
@@ -156,8 +203,8 @@ function constant(type: DuckDBTypeId.INTEGER | DuckDBTypeId.UINTEGER, value: (ro
 /** TIMESTAMP from microseconds; `zeroIsNull`: 0 means unknown and is stored as NULL. */
 function timestamp(array: (rows: Rows) => Float64Array, zeroIsNull: boolean): Column {
   return {
-    type: DuckDBTypeId.TIMESTAMP,
-    fill(v, rows) {
+    type: 'TIMESTAMP',
+    pack(rows, out, slot) {
       const n = rows.n
       const values = array(rows)
       let anyNull = false
@@ -175,8 +222,9 @@ function timestamp(array: (rows: Rows) => Float64Array, zeroIsNull: boolean): Co
         u32[i * 2] = value - hi * 4294967296
         u32[i * 2 + 1] = hi
       }
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, n * 8)
-      flushValidity(v, n, anyNull)
+      slot[SLOT_DATA] = out.put(bytes, n * 8)
+      slot[SLOT_DATA_BYTES] = n * 8
+      packValidity(out, slot, n, anyNull)
     },
   }
 }
@@ -266,9 +314,9 @@ function putHeapEntry(i: number, at: number, length: number) {
 
 function text(index: number, repeats: Repeats, alias?: string): Column {
   return {
-    type: DuckDBTypeId.VARCHAR,
+    type: 'VARCHAR',
     alias,
-    fill(v, rows) {
+    pack(rows, out, slot) {
       const n = rows.n
       const values = rows.text[index]!
       resetValidity(n)
@@ -317,18 +365,14 @@ function text(index: number, repeats: Repeats, alias?: string): Column {
         previousRow = i
       }
       const used = pending ? writePending(pending, pendingChars) : 0
+      slot[SLOT_HEAP] = used > 0 ? out.put(heap, used) : 0
+      slot[SLOT_HEAP_BYTES] = used
       if (used > 0) {
-        // DuckDB copies the bytes into the chunk's string heap, as the string of row 0 for now;
-        // that entry's pointer is where the copy starts.
-        duckdb.vector_assign_string_element_len(v, 0, heap.subarray(0, used))
-        const entry = new Uint32Array(duckdb.vector_get_data(v, 16).slice(0, 16).buffer)
-        const baseLo = entry[2]!
-        const baseHi = entry[3]!
+        // The pointer half of a heap entry holds its offset in this heap for now (appendPacked).
         for (let i = 0; i < n; i++) {
           if (kinds[i] === NATIVE) {
-            const lo = baseLo + heapAt[i]!
-            u32[i * 4 + 2] = lo >>> 0
-            u32[i * 4 + 3] = (baseHi + (lo > 0xffffffff ? 1 : 0)) >>> 0
+            u32[i * 4 + 2] = heapAt[i]!
+            u32[i * 4 + 3] = 0
           }
         }
         if (heap.length > KEEP_HEAP_BYTES) heap = Buffer.allocUnsafe(1 << 20)
@@ -343,8 +387,9 @@ function text(index: number, repeats: Repeats, alias?: string): Column {
           u32[i * 4 + 3] = u32[j * 4 + 3]!
         }
       }
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, n * 16)
-      flushValidity(v, n, anyNull)
+      slot[SLOT_DATA] = out.put(bytes, n * 16)
+      slot[SLOT_DATA_BYTES] = n * 16
+      packValidity(out, slot, n, anyNull)
     },
   }
 }
@@ -381,20 +426,21 @@ const HOT_KEYS = Object.keys(HOT_ATTRIBUTE_COLUMNS)
 
 /** Every column of `logs` by name: what it holds, how it is filled. */
 const COLUMNS: Record<string, Column> = {
-  env_id: constant(DuckDBTypeId.INTEGER, (rows) => rows.envId),
+  env_id: constant('INTEGER', (rows) => rows.envId),
   uuid: {
-    type: DuckDBTypeId.UUID,
-    fill(v, rows) {
+    type: 'UUID',
+    pack(rows, out, slot) {
       for (let i = 0; i < rows.n; i++) putUuid(i, rows.uuids[i]!)
-      duckdb.copy_data_to_vector(v, 0, scratch, 0, rows.n * 16)
+      slot[SLOT_DATA] = out.put(bytes, rows.n * 16)
+      slot[SLOT_DATA_BYTES] = rows.n * 16
     },
   },
   timestamp: timestamp((rows) => rows.timestamp, false),
   // 0 means unknown: NULL, as the NDJSON writer stored it.
   observed_timestamp: timestamp((rows) => rows.observed, true),
   severity_text: text(TEXT_SEVERITY, 'previous'),
-  severity_number: direct(DuckDBTypeId.UTINYINT, 1, (rows) => rows.severity),
-  level: direct(DuckDBTypeId.UTINYINT, 1, (rows) => rows.level),
+  severity_number: direct('UTINYINT', 1, (rows) => rows.severity),
+  level: direct('UTINYINT', 1, (rows) => rows.level),
   service_name: text(TEXT_SERVICE, 'previous'),
   body: text(TEXT_BODY, 'none'),
   trace_id: text(TEXT_TRACE, 'previous'),
@@ -403,12 +449,12 @@ const COLUMNS: Record<string, Column> = {
   path: text(TEXT_PATH, 'any'),
   attributes: text(TEXT_ATTRIBUTES, 'none', 'JSON'),
   resource_attributes: text(TEXT_RESOURCE, 'previous', 'JSON'),
-  bytes: direct(DuckDBTypeId.INTEGER, 4, (rows) => rows.bytes),
-  sample_key: direct(DuckDBTypeId.UINTEGER, 4, (rows) => rows.sample),
-  key_bits: direct(DuckDBTypeId.UBIGINT, 8, (rows) => rows.keyBits),
-  rule_set: constant(DuckDBTypeId.UINTEGER, (rows) => rows.ruleSet),
-  resolver: direct(DuckDBTypeId.USMALLINT, 2, (rows) => rows.resolver),
-  status_number: direct(DuckDBTypeId.INTEGER, 4, (rows) => rows.status, (rows) => rows.statusNull),
+  bytes: direct('INTEGER', 4, (rows) => rows.bytes),
+  sample_key: direct('UINTEGER', 4, (rows) => rows.sample),
+  key_bits: direct('UBIGINT', 8, (rows) => rows.keyBits),
+  rule_set: constant('UINTEGER', (rows) => rows.ruleSet),
+  resolver: direct('USMALLINT', 2, (rows) => rows.resolver),
+  status_number: direct('INTEGER', 4, (rows) => rows.status, (rows) => rows.statusNull),
 }
 HOT_KEYS.forEach((key, k) => (COLUMNS[HOT_ATTRIBUTE_COLUMNS[key]!] = text(TEXT_HOT + k, 'any')))
 
@@ -470,23 +516,19 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
   }
 }
 
-/**
- * Appends every record of `batches` to `appender` (an appender on `logs` whose columns are
- * `names`, in order). Throws, having appended part of them, when a value cannot be stored: the
- * caller's transaction must then roll back.
- */
-export function appendLogs(appender: DuckDBAppender, names: readonly string[], batches: readonly LogBatch[]): void {
-  const columns = names.map((name, i) => {
-    const column = COLUMNS[name]
-    if (!column) throw new Error(`The ingest writer does not know the logs column "${name}".`)
-    const type = appender.columnType(i)
-    if (type.typeId !== column.type || (column.alias ?? null) !== (type.alias ?? null)) {
-      throw new Error(`The logs column "${name}" is ${type.toString()}; the ingest writer writes ${DuckDBTypeId[column.type]}${column.alias ? ` (${column.alias})` : ''}.`)
-    }
-    return column
-  })
-  const chunk = DuckDBDataChunk.create(names.map((_, i) => appender.columnType(i)))
-  const rows: Rows = {
+/** A batch's columns laid out for DuckDB (packLogs), ready to cross to the thread that appends them. */
+export interface PackedLogs {
+  /** The column names packed, in the logs table's order. */
+  names: readonly string[]
+  rows: number
+  /** Transferable: every chunk's column data, validity and heaps. */
+  buffer: ArrayBuffer
+  /** Per chunk: its row count, then SLOT_INTS per column. */
+  layout: Int32Array
+}
+
+function newRows(): Rows {
+  return {
     n: 0,
     text: Array.from({ length: TEXT_HOT + HOT_KEYS.length }, () => new Array<string | null>(CHUNK_ROWS).fill(null)),
     timestamp: new Float64Array(CHUNK_ROWS),
@@ -503,19 +545,53 @@ export function appendLogs(appender: DuckDBAppender, names: readonly string[], b
     ruleSet: NO_RULE_SET,
     resolver: new Uint16Array(CHUNK_ROWS),
   }
-  for (const { envId, records, ruleSet, resolvers } of batches) {
-    for (let start = 0; start < records.length; start += CHUNK_ROWS) {
-      const n = Math.min(CHUNK_ROWS, records.length - start)
-      rows.envId = envId
-      rows.n = n
-      rows.ruleSet = ruleSet ?? NO_RULE_SET
-      if (resolvers) rows.resolver.set(resolvers.subarray(start, start + n))
-      else rows.resolver.fill(NO_RESOLVER, 0, n)
-      gather(rows, records, start, n)
-      chunk.reset()
-      chunk.rowCount = n
-      for (let c = 0; c < columns.length; c++) columns[c]!.fill(duckdb.data_chunk_get_vector(chunk.chunk, c), rows)
-      appender.appendDataChunk(chunk)
+}
+/** One per thread: packing is synchronous. */
+let sharedRows: Rows | null = null
+
+/** Roughly what a log takes packed (fixed columns, text entries, a share of the heaps): the first guess at the buffer's size. */
+const PACKED_BYTES_PER_LOG = 640
+
+/**
+ * Lays out the columns `names` (the logs table's, in order) of every record of `batch` (pure JS,
+ * any thread). Throws when a value cannot be stored (a uuid that is not one).
+ */
+export function packLogs(names: readonly string[], batch: LogBatch): PackedLogs {
+  const columns = names.map(columnNamed)
+  const { envId, records, ruleSet, resolvers } = batch
+  const rows = (sharedRows ??= newRows())
+  const chunkInts = 1 + SLOT_INTS * columns.length
+  const layout = new Int32Array(Math.ceil(records.length / CHUNK_ROWS) * chunkInts)
+  const out = new Packer(records.length * PACKED_BYTES_PER_LOG)
+  for (let start = 0, k = 0; start < records.length; start += CHUNK_ROWS, k++) {
+    const n = Math.min(CHUNK_ROWS, records.length - start)
+    rows.envId = envId
+    rows.n = n
+    rows.ruleSet = ruleSet ?? NO_RULE_SET
+    if (resolvers) rows.resolver.set(resolvers.subarray(start, start + n))
+    else rows.resolver.fill(NO_RESOLVER, 0, n)
+    gather(rows, records, start, n)
+    const at = k * chunkInts
+    layout[at] = n
+    for (let c = 0; c < columns.length; c++) {
+      const slot = layout.subarray(at + 1 + c * SLOT_INTS, at + 1 + (c + 1) * SLOT_INTS)
+      slot[SLOT_VALIDITY] = -1
+      columns[c]!.pack(rows, out, slot)
     }
   }
+  // Strings left in the gathered rows would stay reachable until the next batch.
+  for (const column of rows.text) column.fill(null)
+  return { names, rows: records.length, buffer: out.buffer, layout }
+}
+
+function columnNamed(name: string): Column {
+  const column = COLUMNS[name]
+  if (!column) throw new Error(`The ingest writer does not know the logs column "${name}".`)
+  return column
+}
+
+/** The DuckDB type (and alias, for JSON) the logs column `name` is packed as; throws for a column it does not know. */
+export function packedType(name: string): { type: ColumnType; alias: string | null } {
+  const column = columnNamed(name)
+  return { type: column.type, alias: column.alias ?? null }
 }

@@ -1,5 +1,11 @@
 import { run, type Db, Params } from './db'
-import { appendLogs, type LogBatch } from './ingest-chunks'
+import { DuckDBDataChunk, type DuckDBAppender } from '@duckdb/node-api'
+// The native layer under @duckdb/node-api (its exact-version dependency): the API's vector
+// classes copy values one by one and keep validity as BigInts, which costs more than the data.
+import duckdb from '@duckdb/node-bindings'
+import {
+  packedType, packLogs, SLOT_DATA, SLOT_DATA_BYTES, SLOT_HEAP, SLOT_HEAP_BYTES, SLOT_INTS, SLOT_VALIDITY, validityBytes, type LogBatch, type PackedLogs,
+} from './ingest-chunks'
 import { LEVEL_CODES } from './log-filters'
 
 const MINUTE_US = 60_000_000
@@ -14,83 +20,119 @@ export interface RuleDrop {
   bytes: number
 }
 
-/** Attribute keys seen in one (environment, hour, service): log keys counted, resource maps counted by identity. */
+/** Attribute keys seen in one (hour, service): log keys counted, resource maps counted by identity. */
 interface KeyGroup {
-  e: number
   h: number
   s: string
   log: Map<string, number>
   resources: Map<Record<string, string>, number>
 }
 
-type RollupRow = { e: number; m: number; s: string; l: number; c: number; b: number }
-type KeyRow = { e: number; h: number; t: string; s: string; k: string; c: number }
+export type RollupRow = { e: number; m: number; s: string; l: number; c: number; b: number }
+export type KeyRow = { e: number; h: number; t: string; s: string; k: string; c: number }
 
 /**
- * The per-minute rollup rows and the attribute-key catalog rows of a flush, in one pass. Records
+ * The per-minute rollup rows and the attribute-key catalog rows of one batch, in one pass. Records
  * come in runs of one resource (one service), so the service's maps are looked up once per run.
  */
-function summarise(batches: readonly LogBatch[]): { rollup: RollupRow[]; keys: KeyRow[]; logs: number } {
+function summarise({ envId, records }: LogBatch): { rollup: RollupRow[]; keys: KeyRow[] } {
   const rollup: RollupRow[] = []
   const groups: KeyGroup[] = []
-  // (env, service) → per (minute, level) rollup row and per hour key group.
+  // service → per (minute, level) rollup row and per hour key group.
   const byService = new Map<string, { minutes: Map<number, RollupRow>; hours: Map<number, KeyGroup> }>()
-  let logs = 0
-  for (const { envId, records } of batches) {
-    let lastService: string | null = null
-    let slot: { minutes: Map<number, RollupRow>; hours: Map<number, KeyGroup> } | undefined
-    let lastHour = NaN
-    let group: KeyGroup | undefined
-    for (const r of records) {
-      if (r.serviceName !== lastService) {
-        lastService = r.serviceName
-        const sk = `${envId}|${r.serviceName}`
-        slot = byService.get(sk)
-        if (!slot) byService.set(sk, (slot = { minutes: new Map(), hours: new Map() }))
-        lastHour = NaN
-      }
-      const minuteIndex = Math.floor(r.timestampUs / MINUTE_US)
-      const level = LEVEL_CODES[r.level]
-      const mk = minuteIndex * 8 + level
-      const row = slot!.minutes.get(mk)
-      if (row) {
-        row.c++
-        row.b += r.bytes
-      } else {
-        const created = { e: envId, m: minuteIndex * MINUTE_US, s: r.serviceName, l: level, c: 1, b: r.bytes }
-        slot!.minutes.set(mk, created)
-        rollup.push(created)
-      }
-      const hour = Math.floor(r.timestampUs / HOUR_US) * HOUR_US
-      if (hour !== lastHour) {
-        lastHour = hour
-        group = slot!.hours.get(hour)
-        if (!group) {
-          group = { e: envId, h: hour, s: r.serviceName, log: new Map(), resources: new Map() }
-          slot!.hours.set(hour, group)
-          groups.push(group)
-        }
-      }
-      const log = group!.log
-      for (const k in r.attributes) log.set(k, (log.get(k) ?? 0) + 1)
-      group!.resources.set(r.resourceAttributes, (group!.resources.get(r.resourceAttributes) ?? 0) + 1)
-      logs++
+  let lastService: string | null = null
+  let slot: { minutes: Map<number, RollupRow>; hours: Map<number, KeyGroup> } | undefined
+  let lastHour = NaN
+  let group: KeyGroup | undefined
+  for (const r of records) {
+    if (r.serviceName !== lastService) {
+      lastService = r.serviceName
+      slot = byService.get(r.serviceName)
+      if (!slot) byService.set(r.serviceName, (slot = { minutes: new Map(), hours: new Map() }))
+      lastHour = NaN
     }
+    const minuteIndex = Math.floor(r.timestampUs / MINUTE_US)
+    const level = LEVEL_CODES[r.level]
+    const mk = minuteIndex * 8 + level
+    const row = slot!.minutes.get(mk)
+    if (row) {
+      row.c++
+      row.b += r.bytes
+    } else {
+      const created = { e: envId, m: minuteIndex * MINUTE_US, s: r.serviceName, l: level, c: 1, b: r.bytes }
+      slot!.minutes.set(mk, created)
+      rollup.push(created)
+    }
+    const hour = Math.floor(r.timestampUs / HOUR_US) * HOUR_US
+    if (hour !== lastHour) {
+      lastHour = hour
+      group = slot!.hours.get(hour)
+      if (!group) {
+        group = { h: hour, s: r.serviceName, log: new Map(), resources: new Map() }
+        slot!.hours.set(hour, group)
+        groups.push(group)
+      }
+    }
+    const log = group!.log
+    for (const k in r.attributes) log.set(k, (log.get(k) ?? 0) + 1)
+    group!.resources.set(r.resourceAttributes, (group!.resources.get(r.resourceAttributes) ?? 0) + 1)
   }
   const keys: KeyRow[] = []
   for (const g of groups) {
-    for (const [k, c] of g.log) keys.push({ e: g.e, h: g.h, t: 'log', s: g.s, k, c })
+    for (const [k, c] of g.log) keys.push({ e: envId, h: g.h, t: 'log', s: g.s, k, c })
     const resource = new Map<string, number>()
     for (const [attributes, n] of g.resources) for (const k in attributes) resource.set(k, (resource.get(k) ?? 0) + n)
-    for (const [k, c] of resource) keys.push({ e: g.e, h: g.h, t: 'resource', s: g.s, k, c })
+    for (const [k, c] of resource) keys.push({ e: envId, h: g.h, t: 'resource', s: g.s, k, c })
   }
-  return { rollup, keys, logs }
+  return { rollup, keys }
 }
 
+/**
+ * One environment's batch made ready for the writer on any thread (server/ingest/decode-pool.ts
+ * prepares them on worker threads): its logs packed for the appender, its rollup and catalog rows,
+ * and what the rules dropped.
+ */
+export interface PreparedBatch {
+  logs: number
+  /** Null when there are no logs to store. */
+  packed: PackedLogs | null
+  rollup: RollupRow[]
+  keys: KeyRow[]
+  drops: RuleDrop[]
+}
+
+/** `names`: the logs table's columns, in order (logColumns). Throws when a value cannot be stored. */
+export function prepareBatch(names: readonly string[], batch: LogBatch, drops: RuleDrop[]): PreparedBatch {
+  const logs = batch.records.length
+  if (logs === 0) return { logs, packed: null, rollup: [], keys: [], drops }
+  return { logs, packed: packLogs(names, batch), ...summarise(batch), drops }
+}
+
+/**
+ * Rows of several batches with the same key summed into one (`add`, into a copy of the first), in
+ * first-seen order: one upsert statement must not name a key twice.
+ */
+function sumByKey<T extends object>(lists: Iterable<readonly T[]>, key: (row: T) => string, add: (into: T, row: T) => void): T[] {
+  const byKey = new Map<string, T>()
+  for (const rows of lists) {
+    for (const row of rows) {
+      const k = key(row)
+      const into = byKey.get(k)
+      if (into) add(into, row)
+      else byKey.set(k, { ...row })
+    }
+  }
+  return [...byKey.values()]
+}
+
+const addCountAndBytes = (into: RollupRow, row: RollupRow) => {
+  into.c += row.c
+  into.b += row.b
+}
 
 /** The logs table's column names in order, once per store (the appender fills them by position). */
 const columnsOf = new WeakMap<Db, Promise<string[]>>()
-function logColumns(db: Db): Promise<string[]> {
+export function logColumns(db: Db): Promise<string[]> {
   let columns = columnsOf.get(db)
   if (!columns) {
     columns = run(
@@ -104,20 +146,29 @@ function logColumns(db: Db): Promise<string[]> {
 }
 
 /**
- * Writes a batch durably in ONE transaction: the logs, their per-minute rollup, the attribute-key
- * catalog and what the rules dropped. Either all of it is stored or none of it.
+ * Writes prepared batches durably in ONE transaction: the logs, their per-minute rollup, the
+ * attribute-key catalog and what the rules dropped. Either all of it is stored or none of it.
+ * Each batch's packed buffer is used up (appendPacked).
  */
-export async function writeBatch(db: Db, batches: LogBatch[], drops: RuleDrop[]): Promise<void> {
+export async function writePrepared(db: Db, batches: readonly PreparedBatch[]): Promise<void> {
   const c = db.ingestConnection
-  const { rollup, keys, logs } = summarise(batches)
-  if (logs === 0 && drops.length === 0) return
-  const columns = logs ? await logColumns(db) : []
+  const packed = batches.flatMap((b) => (b.packed ? [b.packed] : []))
+  const drops = sumByKey(
+    batches.map((b) => b.drops),
+    (d) => `${d.envId}|${d.ruleId}|${d.minuteUs}`,
+    (into, d) => {
+      into.logs += d.logs
+      into.bytes += d.bytes
+    },
+  )
+  if (packed.length === 0 && drops.length === 0) return
+  const columns = packed.length ? await logColumns(db) : []
   await run(c, 'BEGIN TRANSACTION')
   try {
-    if (logs) {
+    if (packed.length) {
       const appender = await c.createAppender('logs')
       try {
-        appendLogs(appender, columns, batches)
+        appendPacked(appender, columns, packed)
         // Rows reach the table (this transaction's part of it) when the appender flushes.
         appender.flushSync()
       } catch (e) {
@@ -126,6 +177,8 @@ export async function writeBatch(db: Db, batches: LogBatch[], drops: RuleDrop[])
       } finally {
         appender.closeSync()
       }
+      const rollup = sumByKey(batches.map((b) => b.rollup), (r) => `${r.e}|${r.m}|${r.l}|${r.s}`, addCountAndBytes)
+      const keys = sumByKey(batches.map((b) => b.keys), (r) => `${r.e}|${r.h}|${r.t}|${r.s}|${r.k}`, (into, r) => (into.c += r.c))
       const rollupShape = `{"e":"INTEGER","m":"BIGINT","s":"VARCHAR","l":"UTINYINT","c":"BIGINT","b":"BIGINT"}`
       const addCounts = 'count = count + EXCLUDED.count, bytes = bytes + EXCLUDED.bytes'
       await upsert(c, 'rollup_1m', rollup, rollupShape, 'e, make_timestamp(m), s, l, c, b', '(env_id, minute, service_name, level)', addCounts)
@@ -134,18 +187,7 @@ export async function writeBatch(db: Db, batches: LogBatch[], drops: RuleDrop[])
         'e, make_timestamp(h), t, s, k, c', '(env_id, hour, attribute_type, service_name, key)', 'count = count + EXCLUDED.count')
     }
     if (drops.length) {
-      // Requests flushed together can drop for the same (env, rule, minute): sum them first, as
-      // one upsert statement must not name a key twice.
-      const summed = new Map<string, { e: number; r: string; m: number; n: number; b: number }>()
-      for (const d of drops) {
-        const key = `${d.envId}|${d.ruleId}|${d.minuteUs}`
-        const row = summed.get(key)
-        if (row) {
-          row.n += d.logs
-          row.b += d.bytes
-        } else summed.set(key, { e: d.envId, r: d.ruleId, m: d.minuteUs, n: d.logs, b: d.bytes })
-      }
-      const rows = [...summed.values()]
+      const rows = drops.map((d) => ({ e: d.envId, r: d.ruleId, m: d.minuteUs, n: d.logs, b: d.bytes }))
       await upsert(c, 'rule_impact', rows, `{"e":"INTEGER","r":"UUID","m":"BIGINT","n":"BIGINT","b":"BIGINT"}`,
         'e, r, make_timestamp(m), n, b', '(env_id, rule_id, minute)', 'dropped_logs = dropped_logs + EXCLUDED.dropped_logs, dropped_bytes = dropped_bytes + EXCLUDED.dropped_bytes')
     }
@@ -156,19 +198,17 @@ export async function writeBatch(db: Db, batches: LogBatch[], drops: RuleDrop[])
   }
 }
 
-/** The per-minute rollup rows of a batch summed per half hour (`m` becomes the slot's start). */
-function halfHours(minutes: Iterable<RollupRow>): RollupRow[] {
-  const slots = new Map<string, RollupRow>()
-  for (const r of minutes) {
-    const m = Math.floor(r.m / HALF_HOUR_US) * HALF_HOUR_US
-    const key = `${r.e}|${m}|${r.l}|${r.s}`
-    const slot = slots.get(key)
-    if (slot) {
-      slot.c += r.c
-      slot.b += r.b
-    } else slots.set(key, { ...r, m })
-  }
-  return [...slots.values()]
+/** Prepares and writes batches on this thread, in ONE transaction (writePrepared). */
+export async function writeBatch(db: Db, batches: LogBatch[], drops: RuleDrop[]): Promise<void> {
+  const names = await logColumns(db)
+  await writePrepared(db, [...batches.map((b) => prepareBatch(names, b, [])), { logs: 0, packed: null, rollup: [], keys: [], drops }])
+}
+
+const slotOf = (minuteUs: number) => Math.floor(minuteUs / HALF_HOUR_US) * HALF_HOUR_US
+
+/** The per-minute rollup rows summed per half hour (`m` becomes the slot's start). */
+function halfHours(minutes: readonly RollupRow[]): RollupRow[] {
+  return sumByKey([minutes], (r) => `${r.e}|${slotOf(r.m)}|${r.l}|${r.s}`, addCountAndBytes).map((r) => ({ ...r, m: slotOf(r.m) }))
 }
 
 /** Aggregated rows in, counts added to what the table already holds. */
@@ -183,4 +223,71 @@ async function upsert(
      ON CONFLICT ${key} DO UPDATE SET ${set}`,
     p,
   )
+}
+
+/**
+ * Appends packed batches to `appender` (an appender on `logs` whose columns are `names`, in order),
+ * one DuckDB chunk per packed chunk. Each batch's buffer is changed (its heap entries get their
+ * pointers) and must not be appended again. Throws, having appended part of them, when the table's
+ * columns are not what was packed: the caller's transaction must then roll back.
+ */
+function appendPacked(appender: DuckDBAppender, names: readonly string[], batches: readonly PackedLogs[]): void {
+  const types = names.map((name, i) => {
+    const packed = packedType(name)
+    const type = appender.columnType(i)
+    if (type.toString() !== packed.type || (type.alias ?? null) !== packed.alias) {
+      throw new Error(`The logs column "${name}" is ${type.toString()}${type.alias ? ` (${type.alias})` : ''}; the ingest writer writes ${packed.type}${packed.alias ? ` (${packed.alias})` : ''}.`)
+    }
+    return type
+  })
+  const chunk = DuckDBDataChunk.create(types)
+  for (const batch of batches) {
+    if (batch.names.length !== names.length || batch.names.some((name, i) => name !== names[i])) {
+      throw new Error(`A batch was packed for the logs columns (${batch.names.join(', ')}), not (${names.join(', ')}).`)
+    }
+    const words = new Uint32Array(batch.buffer)
+    const layout = batch.layout
+    const chunkInts = 1 + SLOT_INTS * names.length
+    for (let at = 0; at < layout.length; at += chunkInts) {
+      const n = layout[at]!
+      chunk.reset()
+      chunk.rowCount = n
+      for (let c = 0; c < names.length; c++) {
+        const slot = at + 1 + c * SLOT_INTS
+        const v = duckdb.data_chunk_get_vector(chunk.chunk, c)
+        const data = layout[slot + SLOT_DATA]!
+        const heapBytes = layout[slot + SLOT_HEAP_BYTES]!
+        if (heapBytes > 0) pointAtHeap(v, words, data, n, new Uint8Array(batch.buffer, layout[slot + SLOT_HEAP]!, heapBytes))
+        duckdb.copy_data_to_vector(v, 0, batch.buffer, data, layout[slot + SLOT_DATA_BYTES]!)
+        const valid = layout[slot + SLOT_VALIDITY]!
+        if (valid >= 0) {
+          duckdb.vector_ensure_validity_writable(v)
+          duckdb.copy_data_to_vector_validity(v, 0, batch.buffer, valid, validityBytes(n))
+        }
+      }
+      appender.appendDataChunk(chunk)
+    }
+  }
+}
+
+/**
+ * Copies a text column's heap into the chunk's string heap — DuckDB copies it, as the string of row
+ * 0 for now; that entry's pointer is where the copy starts — and turns the heap offsets of the
+ * column's packed entries (at byte `data` of `words`' buffer) into pointers into that copy. Every
+ * entry longer than 12 bytes points into the heap; shorter ones are inline.
+ */
+function pointAtHeap(v: duckdb.Vector, words: Uint32Array, data: number, n: number, heapBytes: Uint8Array) {
+  duckdb.vector_assign_string_element_len(v, 0, heapBytes)
+  const entry = new Uint32Array(duckdb.vector_get_data(v, 16).slice(0, 16).buffer)
+  const baseLo = entry[2]!
+  const baseHi = entry[3]!
+  const first = data >>> 2
+  for (let i = 0; i < n; i++) {
+    const e = first + i * 4
+    if (words[e]! > 12) {
+      const lo = baseLo + words[e + 2]!
+      words[e + 2] = lo >>> 0
+      words[e + 3] = (baseHi + (lo > 0xffffffff ? 1 : 0)) >>> 0
+    }
+  }
 }

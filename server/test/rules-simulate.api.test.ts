@@ -62,29 +62,23 @@ interface Dropped {
 
 async function replay(s: TestServer, records: LogRecord[]): Promise<Map<string, Dropped>> {
   const tally = new Map<string, Dropped>()
-  const runtime = s.ctx.rules
-  const apply = runtime.apply.bind(runtime)
-  runtime.apply = (envId, batch, nowMs) => {
-    const outcome = apply(envId, batch, nowMs)
-    for (const d of outcome.drops) {
-      const t = tally.get(d.ruleId) ?? { logs: 0, bytes: 0, seconds: new Set() }
-      t.logs += d.logs
-      t.bytes += d.bytes
-      t.seconds.add(Math.floor(nowMs / 1000))
-      tally.set(d.ruleId, t)
-    }
-    return outcome
-  }
   const byMs = new Map<number, LogRecord[]>()
   for (const r of records) {
     const ms = Math.floor(r.timestampUs / 1000)
     byMs.set(ms, [...(byMs.get(ms) ?? []), r])
   }
-  try {
-    await Promise.all([...byMs].map(([ms, batch]) => s.ctx.pipeline.ingest(1, batch, ms)))
-  } finally {
-    runtime.apply = apply
-  }
+  await Promise.all(
+    [...byMs].map(async ([ms, batch]) => {
+      const { drops } = await s.ctx.pipeline.ingest(1, batch, ms)
+      for (const d of drops) {
+        const t = tally.get(d.ruleId) ?? { logs: 0, bytes: 0, seconds: new Set() }
+        t.logs += d.logs
+        t.bytes += d.bytes
+        t.seconds.add(Math.floor(ms / 1000))
+        tally.set(d.ruleId, t)
+      }
+    }),
+  )
   return tally
 }
 

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { promisify } from 'node:util'
 import { gunzip, inflate } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../context'
-import { decodeOtlpLogs, OtlpDecodeError, type OtlpEncoding } from '../../ingest/otlp'
+import { OtlpDecodeError, type OtlpEncoding } from '../../ingest/otlp'
 import { IngestOverloadedError } from '../../ingest/pipeline'
 import { ApiError, badRequest } from '../errors'
 
@@ -44,20 +43,15 @@ function environmentFor(app: AppContext, authorization: string | undefined) {
 }
 
 /**
- * Decodes a whole payload and hands it to the pipeline; resolves once the rows are durable. Used by
- * the HTTP route and by the demo generator, so demo data takes exactly the path real clients take.
+ * Hands a whole payload to the pipeline (decoded on a worker thread); resolves once the rows are
+ * durable. Used by the HTTP route and by the demo generator, so demo data takes exactly the path
+ * real clients take.
  */
 export async function ingestPayload(app: AppContext, envId: number, body: Buffer, encoding: OtlpEncoding) {
-  let records
   try {
-    records = decodeOtlpLogs(body, encoding, { nowUs: Date.now() * 1000, newUuid: randomUUID })
+    return await app.pipeline.ingestPayload(envId, body, encoding)
   } catch (e) {
     if (e instanceof OtlpDecodeError) throw badRequest(`Malformed OTLP payload: ${e.message}`, e.path, 'parse_error')
-    throw e
-  }
-  try {
-    return await app.pipeline.ingest(envId, records)
-  } catch (e) {
     if (e instanceof IngestOverloadedError) {
       throw new ApiError(503, 'server_error', 'overloaded', e.message, null, { 'retry-after': '1' })
     }

@@ -64,7 +64,7 @@ async function startEmbeddedTestServer(overrides: Partial<Config> = {}, dataDir?
     memoryLimit: '512MB',
     ...overrides,
   }
-  const running = await startServer(config, { pipeline: { maxBatchRows: 50_000, maxDelayMs: 5, maxQueuedRows: 1_000_000 }, ai: loadAiConfig({}), ...opts })
+  const running = await startServer(config, { pipeline: { maxBatchRows: 50_000, maxDelayMs: 5, maxQueuedRows: 1_000_000, decodeWorkers: 1 }, ai: loadAiConfig({}), ...opts })
   const token = running.ctx.envs.get(1)!.projectToken
   const api = clientFor(running.url)
   return {
@@ -125,7 +125,9 @@ export function otlpPayload(logs: TestLog[]) {
   const groups = new Map<string, TestLog[]>()
   for (const l of logs) {
     const key = JSON.stringify([l.service ?? null, l.resource ?? {}])
-    groups.set(key, [...(groups.get(key) ?? []), l])
+    const group = groups.get(key)
+    if (group) group.push(l)
+    else groups.set(key, [l])
   }
   return {
     resourceLogs: [...groups.values()].map((ls) => ({

@@ -117,13 +117,17 @@ export class DecodePool {
   /** All `size` workers start together with the first payload, or after one died; resolves once one runs. */
   private async ensureRunning(): Promise<void> {
     if (this.threads.length >= this.size) return
-    this.starting ??= Promise.all(Array.from({ length: this.size - this.threads.length }, () => this.start())).then(
-      () => void (this.starting = null),
-      (e: Error) => {
-        this.starting = null
-        throw e
-      },
-    )
+    if (!this.starting) {
+      this.starting = Promise.all(Array.from({ length: this.size - this.threads.length }, () => this.start())).then(
+        () => void (this.starting = null),
+        (e: Error) => {
+          this.starting = null
+          throw e
+        },
+      )
+      // Payloads that found a worker running do not wait for the rest; a failed start fails the ones that do.
+      this.starting.catch(() => undefined)
+    }
     // A running worker takes the payload rather than waiting for the others.
     if (this.threads.length === 0) await this.starting
   }

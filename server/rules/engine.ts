@@ -196,18 +196,18 @@ function compileAlwaysKeep(k: AlwaysKeep | undefined): LogPredicate | null {
  * lock for a few arithmetic operations.
  */
 export class BucketStore {
+  readonly slots: number
   private readonly levels: Float64Array
   private readonly locks: Int32Array
   private readonly freed: number[] = []
   private used = 0
 
+  /** `buffer`: another store's (on another thread), or a new one from BucketStore.create. */
   constructor(readonly buffer: SharedArrayBuffer) {
     this.slots = buffer.byteLength / 20
     this.levels = new Float64Array(buffer, 0, this.slots * 2)
     this.locks = new Int32Array(buffer, this.slots * 16, this.slots)
   }
-
-  readonly slots: number
 
   static create(slots: number): BucketStore {
     return new BucketStore(new SharedArrayBuffer(slots * 20))

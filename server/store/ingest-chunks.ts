@@ -124,6 +124,11 @@ class Packer {
     this.u8 = u8
   }
 
+  /** The buffer, cut to what was used: it waits in the writer's queue, so slack would be held there too. */
+  finish(): ArrayBuffer {
+    return this.used < this.buffer.byteLength ? this.buffer.slice(0, this.used) : this.buffer
+  }
+
   /** Copies `length` bytes of `from` in; returns where they start. */
   put(from: Uint8Array, length: number): number {
     const at = (this.used + 15) & ~15
@@ -581,7 +586,7 @@ export function packLogs(names: readonly string[], batch: LogBatch): PackedLogs 
   }
   // Strings left in the gathered rows would stay reachable until the next batch.
   for (const column of rows.text) column.fill(null)
-  return { names, rows: records.length, buffer: out.buffer, layout }
+  return { names, rows: records.length, buffer: out.finish(), layout }
 }
 
 function columnNamed(name: string): Column {

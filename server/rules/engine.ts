@@ -238,7 +238,11 @@ export class BucketStore {
   take(slot: number, ratePerSecond: number, capacity: number, cost: number, nowMs: number): boolean {
     const locks = this.locks
     // Atomics order the plain float64 accesses below between threads (they are sequentially consistent).
-    while (Atomics.compareExchange(locks, slot, 0, 1) !== 0);
+    for (let spins = 0; Atomics.compareExchange(locks, slot, 0, 1) !== 0; ) {
+      // A holder that stopped inside (a terminated worker) must not stop every other thread: after
+      // far longer than a take lasts, this one goes ahead (at worst a token is miscounted).
+      if (++spins > 1_000_000) break
+    }
     try {
       const levels = this.levels
       const at = slot * 2

@@ -107,12 +107,13 @@ export const SLOT_INTS = 5
 
 /** A growing ArrayBuffer that a batch's columns are laid out in, every piece 16-byte aligned. */
 class Packer {
-  buffer = new ArrayBuffer(1 << 20)
-  private u8 = new Uint8Array(this.buffer)
-  used = 0
+  private buffer: ArrayBuffer
+  private u8: Uint8Array
+  private used = 0
 
   constructor(expectedBytes: number) {
-    this.grow(expectedBytes)
+    this.buffer = new ArrayBuffer(Math.max(expectedBytes, 1 << 16))
+    this.u8 = new Uint8Array(this.buffer)
   }
 
   private grow(need: number) {
@@ -139,8 +140,7 @@ class Packer {
   }
 }
 
-
-// Scratch space shared by every fill (one flush at a time per process, and fills are synchronous).
+// Scratch space shared by every pack (packing is synchronous: one chunk at a time per thread).
 const scratch = new ArrayBuffer(CHUNK_ROWS * 16)
 const bytes = new Uint8Array(scratch)
 const u32 = new Uint32Array(scratch)

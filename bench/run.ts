@@ -213,10 +213,12 @@ async function main() {
         profileDir: values.profile ? join(DATA, 'profiles') : undefined,
       })
       figures.push(...r.figures)
-      if (r.profile) {
-        profile = { file: r.profile.file, busyMs: Math.round(r.profile.totalMs - r.profile.idleMs), top: r.profile.spots.slice(0, 20) }
-        log(`  CPU profile of the server: ${r.profile.file}`)
-        for (const s of r.profile.spots.slice(0, 20)) log(`    ${s.selfPct.toFixed(1).padStart(5)} % self  ${s.totalPct.toFixed(1).padStart(5)} % total  ${s.fn}`)
+      if (r.profiles) {
+        profile = r.profiles.map((p) => ({ thread: p.thread, file: p.file, busyMs: Math.round(p.totalMs - p.idleMs), top: p.spots.slice(0, 20) }))
+        for (const p of r.profiles) {
+          log(`  CPU profile of the server's ${p.thread === 'main' ? 'main thread' : 'busiest worker thread'} (busy ${Math.round(p.totalMs - p.idleMs).toLocaleString('en-US')} ms): ${p.file}`)
+          for (const s of p.spots.slice(0, 20)) log(`    ${s.selfPct.toFixed(1).padStart(5)} % self  ${s.totalPct.toFixed(1).padStart(5)} % total  ${s.fn}`)
+        }
       }
     } catch (e) {
       log(`  failed: ${(e as Error).stack}`)

@@ -22,7 +22,7 @@ export interface IngestOptions {
   senders: number
   batchLogs: number
   log: (s: string) => void
-  /** Write a CPU profile of the server (node --cpu-prof) here and summarise it. */
+  /** Write CPU profiles of the server's threads (node --cpu-prof) here and summarise the main thread's and the busiest worker's. */
   profileDir?: string
 }
 
@@ -64,7 +64,10 @@ function rateFigure(id: string, label: string, run: IngestRun, target: string, j
   }
 }
 
-export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Figure[]; profile?: ReturnType<typeof hotSpots> & { file: string } }> {
+/** A CPU profile of the server's main thread, or of its busiest worker (a decoding worker). */
+export type IngestProfile = ReturnType<typeof hotSpots> & { thread: 'main' | 'worker'; file: string }
+
+export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Figure[]; profiles?: IngestProfile[] }> {
   const { log } = opts
   copyStore(opts.store, opts.workDir)
   log(`  encoding ${8} protobuf export requests of ~${opts.batchLogs.toLocaleString('en-US')} logs with the OpenTelemetry serializer…`)
@@ -159,8 +162,12 @@ export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Fig
     extra: { hwmBytes: hwm },
   })
   if (opts.profileDir) {
-    const file = largestProfile(opts.profileDir)
-    if (file) return { figures, profile: { file, ...hotSpots(file, 30) } }
+    const profiles: IngestProfile[] = []
+    for (const thread of ['main', 'worker'] as const) {
+      const file = largestProfile(opts.profileDir, thread)
+      if (file) profiles.push({ thread, file, ...hotSpots(file, 30) })
+    }
+    return { figures, profiles }
   }
   return { figures }
 }

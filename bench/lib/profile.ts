@@ -22,9 +22,13 @@ export interface HotSpot {
   totalPct: number
 }
 
-/** The main thread's profile in a directory: the largest file (worker threads write small ones). */
-export function largestProfile(dir: string): string | null {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))
+/**
+ * The largest profile of one kind of thread in a directory: the main thread's (thread id 0 in the
+ * file name node gives it, `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`), or a worker's —
+ * the busiest worker writes the largest one (the ingest decoding workers, not tsx's loader thread).
+ */
+export function largestProfile(dir: string, thread: 'main' | 'worker' = 'main'): string | null {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile') && /\.\d+\.0\.\d+\.cpuprofile$/.test(f) === (thread === 'main'))
   if (files.length === 0) return null
   return join(dir, files.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0]!)
 }

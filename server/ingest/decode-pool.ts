@@ -56,6 +56,19 @@ interface Thread {
   gone: boolean
 }
 
+/** `--cpu-prof` and its settings, when this process runs with them (`npm run bench -- --profile`): the workers are profiled too. */
+function profilingFlags(): string[] {
+  const flags: string[] = []
+  const argv = process.execArgv
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!
+    if (!flag.startsWith('--cpu-prof')) continue
+    flags.push(flag)
+    if (!flag.includes('=') && flag !== '--cpu-prof' && i + 1 < argv.length) flags.push(argv[++i]!)
+  }
+  return flags
+}
+
 function rulesMessage(envId: number, { compiled, ruleSet }: EnvRules): RulesMessage {
   return { type: 'rules', envId, rules: compiled.rules, ruleSet, placement: compiled.placement }
 }
@@ -145,8 +158,8 @@ export class DecodePool {
     // Read after the columns: nothing can change a set between this read and the worker's start.
     const rules = [...this.rules()].map(([envId, env]) => rulesMessage(envId, env))
     const data: DecodeWorkerData = { columns, rules }
-    // No execArgv of this process (`--import tsx` does not reach a worker's entry anyway, see decode-worker.mjs).
-    const worker = new Worker(new URL('./decode-worker.mjs', import.meta.url), { workerData: data, execArgv: [] })
+    // Of this process's flags only a CPU profile's (`--import tsx` does not reach a worker's entry anyway, see decode-worker.mjs).
+    const worker = new Worker(new URL('./decode-worker.mjs', import.meta.url), { workerData: data, execArgv: profilingFlags() })
     const thread: Thread = { worker, jobs: new Map(), gone: false }
     const lost = (why: string) => {
       if (thread.gone) return

@@ -107,7 +107,7 @@ export class IngestPipeline {
     return this.count(batch)
   }
 
-  /** Decided records (tests, and anything that has LogRecords already): prepared on this thread. Resolves once durable. */
+  /** Decoded records (tests, and anything that has LogRecords already): decided and prepared on this thread. Resolves once durable. */
   async ingest(envId: number, records: LogRecord[], nowMs = Date.now()): Promise<IngestResult> {
     this.admit(records.length)
     const batch = await this.prepareHere(envId, records, nowMs)

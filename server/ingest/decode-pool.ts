@@ -95,13 +95,6 @@ export class DecodePool {
     return this.threads.length
   }
 
-  /** Payloads posted and not yet answered. */
-  get inFlight(): number {
-    let n = 0
-    for (const t of this.threads) n += t.jobs.size
-    return n
-  }
-
   /** Decodes and prepares one payload; rejects with OtlpDecodeError when it is malformed. */
   async decode(envId: number, body: Buffer, encoding: OtlpEncoding, nowMs: number): Promise<PreparedIngest> {
     if (this.closed) throw new Error('The decode pool is closed.')

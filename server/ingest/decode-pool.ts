@@ -15,7 +15,8 @@ import { Worker } from 'node:worker_threads'
 import type { Rule } from '../../src/contract/rules'
 import type { BucketPlacement } from '../rules/engine'
 import { OtlpDecodeError, type OtlpEncoding } from './otlp'
-import type { EnvRules, PreparedIngest } from './prepare'
+import type { PreparedBatch } from '../store/ingest-writes'
+import type { EnvRules } from './prepare'
 
 export interface RulesMessage {
   type: 'rules'
@@ -41,12 +42,12 @@ export interface DecodeWorkerData {
   rules: RulesMessage[]
 }
 export type WorkerReply =
-  | { type: 'prepared'; id: number; batch: PreparedIngest }
+  | { type: 'prepared'; id: number; batch: PreparedBatch }
   | { type: 'malformed'; id: number; message: string; path: string | null }
   | { type: 'failed'; id: number; message: string }
 
 interface Job {
-  resolve: (batch: PreparedIngest) => void
+  resolve: (batch: PreparedBatch) => void
   reject: (e: Error) => void
 }
 
@@ -96,7 +97,7 @@ export class DecodePool {
   }
 
   /** Decodes and prepares one payload; rejects with OtlpDecodeError when it is malformed. */
-  async decode(envId: number, body: Buffer, encoding: OtlpEncoding, nowMs: number): Promise<PreparedIngest> {
+  async decode(envId: number, body: Buffer, encoding: OtlpEncoding, nowMs: number): Promise<PreparedBatch> {
     if (this.closed) throw new Error('The decode pool is closed.')
     await this.ensureRunning()
     // From here to the post nothing awaits, so the next payload sees this one's job when it picks.
@@ -105,7 +106,7 @@ export class DecodePool {
     // A copy the worker owns: the request's buffer may be a slice of a shared pool.
     const copy = new Uint8Array(body.length)
     copy.set(body)
-    return new Promise<PreparedIngest>((resolve, reject) => {
+    return new Promise<PreparedBatch>((resolve, reject) => {
       thread.jobs.set(id, { resolve, reject })
       const request: DecodeRequest = { type: 'decode', id, envId, body: copy.buffer, encoding, nowMs }
       thread.worker.postMessage(request, [copy.buffer])

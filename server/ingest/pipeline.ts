@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { LogRecord } from '../logs/record'
 import type { Db } from '../store/db'
-import { logColumns, writePrepared, type RuleDrop } from '../store/ingest-writes'
+import { logColumns, writePrepared, type PreparedBatch, type RuleDrop } from '../store/ingest-writes'
 import { DecodePool } from './decode-pool'
 import { decodeOtlpLogs, type OtlpEncoding } from './otlp'
-import { prepareIngest, type EnvRules, type PreparedIngest } from './prepare'
+import { prepareIngest, type EnvRules } from './prepare'
 
 /** Where the pipeline reads each environment's current rules (rules/runtime.ts). */
 export interface RuleSource {
@@ -24,7 +24,7 @@ export interface IngestResult {
 }
 
 interface Pending {
-  batch: PreparedIngest
+  batch: PreparedBatch
   resolve: () => void
   reject: (e: Error) => void
 }
@@ -86,7 +86,7 @@ export class IngestPipeline {
     this.admit(0)
     if (this.decoding >= this.opts.maxDecoding) throw new IngestOverloadedError('Ingestion is behind; retry shortly.')
     this.decoding++
-    let decoded: Promise<PreparedIngest>
+    let decoded: Promise<PreparedBatch>
     try {
       decoded = this.pool
         ? this.pool.decode(envId, body, encoding, nowMs)
@@ -115,7 +115,7 @@ export class IngestPipeline {
     return this.count(batch)
   }
 
-  private async prepareHere(envId: number, records: LogRecord[], nowMs: number): Promise<PreparedIngest> {
+  private async prepareHere(envId: number, records: LogRecord[], nowMs: number): Promise<PreparedBatch> {
     // The rules are read before the columns' await, as a worker would have them when the payload arrived.
     const rules = this.rules.current(envId)
     return prepareIngest(await logColumns(this.db), envId, records, nowMs, rules)
@@ -126,14 +126,15 @@ export class IngestPipeline {
     if (this.queuedRows + rows > this.opts.maxQueuedRows) throw new IngestOverloadedError('Ingestion is behind; retry shortly.')
   }
 
-  private count(batch: PreparedIngest): IngestResult {
+  private count(batch: PreparedBatch): IngestResult {
+    const dropped = batch.drops.reduce((n, d) => n + d.logs, 0)
     this.stats.accepted += batch.logs
-    this.stats.dropped += batch.dropped
-    return { accepted: batch.logs, dropped: batch.dropped, drops: batch.drops }
+    this.stats.dropped += dropped
+    return { accepted: batch.logs, dropped, drops: batch.drops }
   }
 
   /** Queues a prepared batch now; the promise settles when it is durable. */
-  private enqueue(batch: PreparedIngest): Promise<void> {
+  private enqueue(batch: PreparedBatch): Promise<void> {
     if (batch.logs === 0 && batch.drops.length === 0) return Promise.resolve()
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ batch, resolve, reject })

@@ -21,21 +21,15 @@ export interface EnvRules {
 export interface RuleOutcome {
   kept: LogRecord[]
   drops: RuleDrop[]
-  dropped: number
   /** The rule set that decided, and per kept record the position of the rule that resolved it (absent: none did). */
   ruleSet: number
   resolvers?: Uint16Array
 }
 
-/** A request's logs ready for the writer, and how many the rules dropped. */
-export interface PreparedIngest extends PreparedBatch {
-  dropped: number
-}
-
 /** Decides every record with the environment's rules (none known: all kept, untagged). `nowMs` drives rate limits. */
 export function applyRules(envId: number, records: LogRecord[], nowMs: number, env: EnvRules | undefined): RuleOutcome {
-  if (!env) return { kept: records, drops: [], dropped: 0, ruleSet: NO_RULE_SET }
-  if (env.compiled.rules.length === 0) return { kept: records, drops: [], dropped: 0, ruleSet: env.ruleSet }
+  if (!env) return { kept: records, drops: [], ruleSet: NO_RULE_SET }
+  if (env.compiled.rules.length === 0) return { kept: records, drops: [], ruleSet: env.ruleSet }
   const kept: LogRecord[] = []
   const resolvers = new Uint16Array(records.length)
   const positions = env.compiled.positions
@@ -55,11 +49,11 @@ export function applyRules(envId: number, records: LogRecord[], nowMs: number, e
       d.bytes += log.bytes
     } else drops.set(ruleId, { envId, ruleId, minuteUs, logs: 1, bytes: log.bytes })
   }
-  return { kept, drops: [...drops.values()], dropped: records.length - kept.length, ruleSet: env.ruleSet, resolvers: resolvers.subarray(0, kept.length) }
+  return { kept, drops: [...drops.values()], ruleSet: env.ruleSet, resolvers: resolvers.subarray(0, kept.length) }
 }
 
 /** `names`: the logs table's columns in order (store/ingest-writes.ts logColumns). */
-export function prepareIngest(names: readonly string[], envId: number, records: LogRecord[], nowMs: number, env: EnvRules | undefined): PreparedIngest {
-  const { kept, drops, dropped, ruleSet, resolvers } = applyRules(envId, records, nowMs, env)
-  return { ...prepareBatch(names, { envId, records: kept, ruleSet, resolvers }, drops), dropped }
+export function prepareIngest(names: readonly string[], envId: number, records: LogRecord[], nowMs: number, env: EnvRules | undefined): PreparedBatch {
+  const { kept, drops, ruleSet, resolvers } = applyRules(envId, records, nowMs, env)
+  return prepareBatch(names, { envId, records: kept, ruleSet, resolvers }, drops)
 }

@@ -79,7 +79,7 @@ export class RulesRuntimeImpl implements RulesRuntime {
 
   /** Every loaded environment's rules, as `current` gives them. */
   all(): [number, EnvRules][] {
-    return [...this.envs].map(([id, env]) => [id, { compiled: env.compiled, ruleSet: env.ruleSet }])
+    return [...this.envs]
   }
 
   /** Calls `listener` after every switch to a newly compiled set, before any batch is decided by it. */

@@ -19,6 +19,7 @@ import { seedSlices } from '../../server/demo/seed-plan'
 import { recordBytes, type LogRecord } from '../../server/logs/record'
 import { Db, run } from '../../server/store/db'
 import { ensureDefaults } from '../../server/store/environments'
+import { foldDuplicates } from '../../server/store/deltas'
 import { writeBatch } from '../../server/store/ingest-writes'
 
 export const DAY_MS = 86_400_000
@@ -415,15 +416,14 @@ export async function mergeParts(dir: string, parts: string[]) {
       await run(c, `ATTACH '${file}' AS part${i} (READ_ONLY)`)
       await run(c, 'BEGIN TRANSACTION')
       await run(c, `INSERT INTO logs SELECT * FROM part${i}.logs`)
-      await run(c, `INSERT INTO rollup_1m SELECT * FROM part${i}.rollup_1m
-        ON CONFLICT (env_id, minute, service_name, level) DO UPDATE SET count = count + EXCLUDED.count, bytes = bytes + EXCLUDED.bytes`)
-      await run(c, `INSERT INTO rollup_30m SELECT * FROM part${i}.rollup_30m
-        ON CONFLICT (env_id, slot, service_name, level) DO UPDATE SET count = count + EXCLUDED.count, bytes = bytes + EXCLUDED.bytes`)
-      await run(c, `INSERT INTO attribute_keys SELECT * FROM part${i}.attribute_keys
-        ON CONFLICT (env_id, hour, attribute_type, service_name, key) DO UPDATE SET count = count + EXCLUDED.count`)
+      await run(c, `INSERT INTO rollup_1m SELECT * FROM part${i}.rollup_1m`)
+      await run(c, `INSERT INTO rollup_30m SELECT * FROM part${i}.rollup_30m`)
+      await run(c, `INSERT INTO attribute_keys SELECT * FROM part${i}.attribute_keys`)
       await run(c, 'COMMIT')
       await run(c, `DETACH part${i}`)
     }
+    // Where parts meet, a key has a row from each: one row per key, as a server's folds leave it.
+    await foldDuplicates(c, 0)
     await run(c, 'CHECKPOINT')
   } finally {
     db.close()

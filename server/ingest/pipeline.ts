@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { LogRecord } from '../logs/record'
 import type { Db } from '../store/db'
+import { foldDeltas, foldDue } from '../store/deltas'
 import { logColumns, writePrepared, type PreparedBatch, type RuleDrop } from '../store/ingest-writes'
 import { DecodePool } from './decode-pool'
 import { decodeOtlpLogs, type OtlpEncoding } from './otlp'
@@ -56,6 +57,7 @@ export class IngestPipeline {
   private queuedRows = 0
   private timer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
+  private folding: Promise<void> | null = null
   private closed = false
   private readonly pool: DecodePool | null
   private decoding = 0
@@ -164,7 +166,16 @@ export class IngestPipeline {
     this.flushing = this.flush(items).finally(() => {
       this.flushing = null
       if (this.queue.length) this.schedule()
+      if (!this.folding && foldDue(this.db)) this.fold()
     })
+  }
+
+  /** Folds the counters' delta rows (store/deltas.ts) on the write connection, beside the flushes. */
+  private fold(): Promise<void> {
+    this.folding = foldDeltas(this.db)
+      .catch((e: Error) => console.error(`logdeck: folding the rollup and catalog counters failed (they stay correct, and are retried): ${e.message}`))
+      .finally(() => (this.folding = null))
+    return this.folding
   }
 
   private async flush(items: Pending[]) {
@@ -188,6 +199,8 @@ export class IngestPipeline {
       if (!this.flushing) this.startFlush()
       await this.flushing
     }
+    await this.folding
+    await this.fold()
     await this.pool?.close()
   }
 }

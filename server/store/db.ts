@@ -8,6 +8,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api'
+import { foldDuplicates, OPEN_FOLD_DAYS } from './deltas'
 import { migrate } from './migrations'
 
 export type SqlValue = string | number | boolean | null | bigint | DuckDBTimestampValue
@@ -110,6 +111,7 @@ export class Db {
     }
     const setup = await instance.connect()
     await migrate(setup)
+    await foldDuplicates(setup, Date.now() * 1000 - OPEN_FOLD_DAYS * 86_400_000_000)
     setup.closeSync()
     const readerConnections = await Promise.all(Array.from({ length: opts.readers ?? 4 }, () => instance.connect()))
     const writerConnection = await instance.connect()

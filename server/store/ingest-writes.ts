@@ -1,5 +1,6 @@
-import { run, type Db, Params } from './db'
-import { DuckDBDataChunk, type DuckDBAppender } from '@duckdb/node-api'
+import { run, type Db } from './db'
+import { DuckDBDataChunk, DuckDBTimestampValue, type DuckDBAppender } from '@duckdb/node-api'
+import { noteDeltas } from './deltas'
 // The native layer under @duckdb/node-api (its exact-version dependency): the API's vector
 // classes copy values one by one and keep validity as BigInts, which costs more than the data.
 import duckdb from '@duckdb/node-bindings'
@@ -110,7 +111,7 @@ export function prepareBatch(names: readonly string[], batch: LogBatch, drops: R
 
 /**
  * Rows of several batches with the same key summed into one (`add`, into a copy of the first), in
- * first-seen order: one upsert statement must not name a key twice.
+ * first-seen order: a flush appends one delta row per key, however many batches it holds.
  */
 function sumByKey<T extends object>(lists: Iterable<readonly T[]>, key: (row: T) => string, add: (into: T, row: T) => void): T[] {
   const byKey = new Map<string, T>()
@@ -147,7 +148,8 @@ export function logColumns(db: Db): Promise<string[]> {
 
 /**
  * Writes prepared batches durably in ONE transaction: the logs, their per-minute rollup, the
- * attribute-key catalog and what the rules dropped. Either all of it is stored or none of it.
+ * attribute-key catalog and what the rules dropped (the last three as deltas, deltas.ts). Either
+ * all of it is stored or none of it.
  * Each batch's packed buffer is used up (appendPacked).
  */
 export async function writePrepared(db: Db, batches: readonly PreparedBatch[]): Promise<void> {
@@ -163,6 +165,9 @@ export async function writePrepared(db: Db, batches: readonly PreparedBatch[]): 
   )
   if (packed.length === 0 && drops.length === 0) return
   const columns = packed.length ? await logColumns(db) : []
+  const rollup = sumByKey(batches.map((b) => b.rollup), (r) => `${r.e}|${r.m}|${r.l}|${r.s}`, addCountAndBytes)
+  const slots = halfHours(rollup)
+  const keys = sumByKey(batches.map((b) => b.keys), (r) => `${r.e}|${r.h}|${r.t}|${r.s}|${r.k}`, (into, r) => (into.c += r.c))
   await run(c, 'BEGIN TRANSACTION')
   try {
     if (packed.length) {
@@ -177,25 +182,62 @@ export async function writePrepared(db: Db, batches: readonly PreparedBatch[]): 
       } finally {
         appender.closeSync()
       }
-      const rollup = sumByKey(batches.map((b) => b.rollup), (r) => `${r.e}|${r.m}|${r.l}|${r.s}`, addCountAndBytes)
-      const keys = sumByKey(batches.map((b) => b.keys), (r) => `${r.e}|${r.h}|${r.t}|${r.s}|${r.k}`, (into, r) => (into.c += r.c))
-      const rollupShape = `{"e":"INTEGER","m":"BIGINT","s":"VARCHAR","l":"UTINYINT","c":"BIGINT","b":"BIGINT"}`
-      const addCounts = 'count = count + EXCLUDED.count, bytes = bytes + EXCLUDED.bytes'
-      await upsert(c, 'rollup_1m', rollup, rollupShape, 'e, make_timestamp(m), s, l, c, b', '(env_id, minute, service_name, level)', addCounts)
-      await upsert(c, 'rollup_30m', halfHours(rollup), rollupShape, 'e, make_timestamp(m), s, l, c, b', '(env_id, slot, service_name, level)', addCounts)
-      await upsert(c, 'attribute_keys', keys, `{"e":"INTEGER","h":"BIGINT","t":"VARCHAR","s":"VARCHAR","k":"VARCHAR","c":"BIGINT"}`,
-        'e, make_timestamp(h), t, s, k, c', '(env_id, hour, attribute_type, service_name, key)', 'count = count + EXCLUDED.count')
     }
-    if (drops.length) {
-      const rows = drops.map((d) => ({ e: d.envId, r: d.ruleId, m: d.minuteUs, n: d.logs, b: d.bytes }))
-      await upsert(c, 'rule_impact', rows, `{"e":"INTEGER","r":"UUID","m":"BIGINT","n":"BIGINT","b":"BIGINT"}`,
-        'e, r, make_timestamp(m), n, b', '(env_id, rule_id, minute)', 'dropped_logs = dropped_logs + EXCLUDED.dropped_logs, dropped_bytes = dropped_bytes + EXCLUDED.dropped_bytes')
-    }
+    // The counters as deltas (deltas.ts): appended, summed by readers, folded now and then.
+    await appendRows(c, 'rollup_1m', rollup, appendRollupRow)
+    await appendRows(c, 'rollup_30m', slots, appendRollupRow)
+    await appendRows(c, 'attribute_keys', keys, (a, r) => {
+      a.appendInteger(r.e)
+      a.appendTimestamp(new DuckDBTimestampValue(BigInt(r.h)))
+      a.appendVarchar(r.t)
+      a.appendVarchar(r.s)
+      a.appendVarchar(r.k)
+      a.appendBigInt(BigInt(r.c))
+    })
+    await appendRows(c, 'rule_impact', drops, (a, d) => {
+      a.appendInteger(d.envId)
+      a.appendVarchar(d.ruleId)
+      a.appendTimestamp(new DuckDBTimestampValue(BigInt(d.minuteUs)))
+      a.appendBigInt(BigInt(d.logs))
+      a.appendBigInt(BigInt(d.bytes))
+    })
     await run(c, 'COMMIT')
   } catch (e) {
     await run(c, 'ROLLBACK').catch(() => undefined)
     throw e
   }
+  noteDeltas(
+    db,
+    { rollup_1m: rollup.map((r) => r.m), rollup_30m: slots.map((r) => r.m), attribute_keys: keys.map((k) => k.h), rule_impact: drops.map((d) => d.minuteUs) },
+    rollup.length + slots.length + keys.length + drops.length,
+  )
+}
+
+/** Rows appended to `table` in the caller's transaction, each by `write` (one value per column, in order). */
+async function appendRows<T>(c: Db['ingestConnection'], table: string, rows: readonly T[], write: (a: DuckDBAppender, row: T) => void) {
+  if (rows.length === 0) return
+  const appender = await c.createAppender(table)
+  try {
+    for (const row of rows) {
+      write(appender, row)
+      appender.endRow()
+    }
+    appender.flushSync()
+  } catch (e) {
+    appender.clear()
+    throw e
+  } finally {
+    appender.closeSync()
+  }
+}
+
+function appendRollupRow(a: DuckDBAppender, r: RollupRow) {
+  a.appendInteger(r.e)
+  a.appendTimestamp(new DuckDBTimestampValue(BigInt(r.m)))
+  a.appendVarchar(r.s)
+  a.appendUTinyInt(r.l)
+  a.appendBigInt(BigInt(r.c))
+  a.appendBigInt(BigInt(r.b))
 }
 
 /** Prepares and writes batches on this thread, in ONE transaction (writePrepared). */
@@ -209,20 +251,6 @@ const slotOf = (minuteUs: number) => Math.floor(minuteUs / HALF_HOUR_US) * HALF_
 /** The per-minute rollup rows summed per half hour (`m` becomes the slot's start). */
 function halfHours(minutes: readonly RollupRow[]): RollupRow[] {
   return sumByKey([minutes], (r) => `${r.e}|${slotOf(r.m)}|${r.l}|${r.s}`, addCountAndBytes).map((r) => ({ ...r, m: slotOf(r.m) }))
-}
-
-/** Aggregated rows in, counts added to what the table already holds. */
-async function upsert(
-  c: Db['ingestConnection'], table: string, rows: object[], shape: string, select: string, key: string, set: string,
-) {
-  if (rows.length === 0) return
-  const p = new Params()
-  await run(
-    c,
-    `INSERT INTO ${table} SELECT ${select} FROM (SELECT unnest(from_json(${p.add(JSON.stringify(rows))}::JSON, '[${shape}]'), recursive := true))
-     ON CONFLICT ${key} DO UPDATE SET ${set}`,
-    p,
-  )
 }
 
 /**

@@ -209,6 +209,21 @@ const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // The counters beside the logs become deltas (deltas.ts): ingestion appends rows and readers
+    // sum them, so their tables lose the primary keys the upserts needed. DuckDB cannot drop a
+    // constraint, so each table is copied into one without it.
+    version: 4,
+    sql: ['rollup_1m', 'rollup_30m', 'attribute_keys', 'rule_impact']
+      .map(
+        (t) => `
+      CREATE TABLE ${t}_deltas AS SELECT * FROM ${t} LIMIT 0;
+      INSERT INTO ${t}_deltas SELECT * FROM ${t};
+      DROP TABLE ${t};
+      ALTER TABLE ${t}_deltas RENAME TO ${t};`,
+      )
+      .join(''),
+  },
 ]
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version

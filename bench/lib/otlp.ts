@@ -179,6 +179,23 @@ export function windowRates(run: IngestRun, windowS = 3): number[] {
   return buckets.map((b) => b / windowS)
 }
 
+/** Runs measured one after another, as one run of their summed length (timelines end to end). */
+export function mergeRuns(runs: readonly IngestRun[]): IngestRun {
+  const merged: IngestRun = { ackedLogs: 0, ackedBatches: 0, failedBatches: 0, failures: [], seconds: 0, rate: 0, latencies: [], timeline: [], started: runs[0]?.started ?? 0 }
+  for (const r of runs) {
+    const offsetMs = merged.seconds * 1000
+    for (const [ms, logs] of r.timeline) merged.timeline.push([offsetMs + ms, logs])
+    merged.ackedLogs += r.ackedLogs
+    merged.ackedBatches += r.ackedBatches
+    merged.failedBatches += r.failedBatches
+    merged.failures.push(...r.failures.slice(0, Math.max(0, 5 - merged.failures.length)))
+    merged.latencies.push(...r.latencies)
+    merged.seconds += r.seconds
+  }
+  merged.rate = merged.seconds > 0 ? merged.ackedLogs / merged.seconds : 0
+  return merged
+}
+
 /**
  * Sends as fast as the server acknowledges, from `senders` concurrent loops, for `seconds`
  * (each loop waits for its answer before sending the next batch: closed-loop, like an exporter).

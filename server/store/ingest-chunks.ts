@@ -463,6 +463,9 @@ const COLUMNS: Record<string, Column> = {
 }
 HOT_KEYS.forEach((key, k) => (COLUMNS[HOT_ATTRIBUTE_COLUMNS[key]!] = text(TEXT_HOT + k, 'any')))
 
+/** Every column packLogs can fill (the logs table's, not necessarily in its order). */
+export const PACKED_COLUMNS: readonly string[] = Object.keys(COLUMNS)
+
 /** The resource's JSON, once per resource map (records of one resource share the frozen map). */
 const resourceJson = new WeakMap<object, string>()
 function resourceText(attributes: Record<string, string>): string {

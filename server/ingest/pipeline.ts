@@ -56,6 +56,8 @@ export class IngestPipeline {
   private queue: Pending[] = []
   private queuedRows = 0
   private timer: NodeJS.Timeout | null = null
+  /** When the oldest request now in the queue was queued (performance.now()). */
+  private oldestQueuedAt = 0
   private flushing: Promise<void> | null = null
   private folding: Promise<void> | null = null
   private closed = false
@@ -139,6 +141,7 @@ export class IngestPipeline {
   private enqueue(batch: PreparedBatch): Promise<void> {
     if (batch.logs === 0 && batch.drops.length === 0) return Promise.resolve()
     return new Promise<void>((resolve, reject) => {
+      if (this.queue.length === 0) this.oldestQueuedAt = performance.now()
       this.queue.push({ batch, resolve, reject })
       this.queuedRows += batch.logs
       this.schedule()
@@ -147,10 +150,12 @@ export class IngestPipeline {
 
   private schedule() {
     if (this.flushing) return
-    if (this.queuedRows >= this.opts.maxBatchRows) {
+    // The oldest waiting request may have waited through a whole flush already: its delay counts from when it was queued.
+    const wait = this.oldestQueuedAt + this.opts.maxDelayMs - performance.now()
+    if (this.queuedRows >= this.opts.maxBatchRows || wait <= 0) {
       this.startFlush()
     } else if (!this.timer) {
-      this.timer = setTimeout(() => this.startFlush(), this.opts.maxDelayMs)
+      this.timer = setTimeout(() => this.startFlush(), wait)
     }
   }
 

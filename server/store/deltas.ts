@@ -18,8 +18,9 @@ interface DeltaTable {
   name: string
   /** The time column the rows are folded by. */
   time: string
-  /** The key columns besides `time`, then the summed columns, together in table order. */
+  /** The key columns besides `time`. */
   keys: readonly string[]
+  /** The counts added up per key. */
   sums: readonly string[]
 }
 

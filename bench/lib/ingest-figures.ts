@@ -69,7 +69,7 @@ function rateFigure(id: string, label: string, run: IngestRun, target: string, j
 export type IngestProfile = ReturnType<typeof hotSpots> & { thread: 'main' | 'worker'; file: string }
 
 /** Measured windows per phase: the phases take turns, so drift (load, checkpoints) falls on both. */
-export const INGEST_ROUNDS = 3
+const INGEST_ROUNDS = 3
 
 /** One phase's server: started on its own copy of the store, its RSS sampled until it stops. */
 interface PhaseServer {
@@ -105,27 +105,33 @@ export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Fig
       nodeArgs: opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : [],
     })
     const rss = sampleRss(server)
-    const hasRules = await rulesApiAvailable(server.url)
-    if (rules && !hasRules) {
+    try {
+      const hasRules = await rulesApiAvailable(server.url)
+      if (rules && !hasRules) {
+        rss.stop()
+        await server.stop()
+        return null
+      }
+      if (hasRules) await deleteAllRules(server.url)
+      if (rules) {
+        await createRules(server.url, TWENTY_INGEST_RULES)
+        // A rule change re-evaluates the stored logs in the background (server/rules/retag.ts): a
+        // one-off cost the api figures report; the rate with rules is measured after it.
+        const retag = await waitForRetag(server, TWENTY_INGEST_RULES.length)
+        log(`  20 rules: the server re-evaluated ${retag.logs} stored logs in ${retag.seconds} s first`)
+      }
+      log(`  ${rules ? '20 rules' : 'no rules'}: warm-up 5 s (${opts.senders} senders, batches of ${templates[0]!.logs} logs, ${kb.toFixed(0)} KiB)…`)
+      await ingestFlat(server.url, server.token, templates, opts.senders, 5)
+      const setupPeak = server.memory()?.hwm ?? NaN
+      // From here VmHWM is the peak while ingesting (Linux: 5 in clear_refs resets it).
+      writeFileSync(`/proc/${server.pid}/clear_refs`, '5')
+      rss.samples.length = 0
+      return { rules, server, rss, setupPeak, windows: [] }
+    } catch (e) {
       rss.stop()
       await server.stop()
-      return null
+      throw e
     }
-    if (hasRules) await deleteAllRules(server.url)
-    if (rules) {
-      await createRules(server.url, TWENTY_INGEST_RULES)
-      // A rule change re-evaluates the stored logs in the background (server/rules/retag.ts): a
-      // one-off cost the api figures report; the rate with rules is measured after it.
-      const retag = await waitForRetag(server, TWENTY_INGEST_RULES.length)
-      log(`  20 rules: the server re-evaluated ${retag.logs} stored logs in ${retag.seconds} s first`)
-    }
-    log(`  ${rules ? '20 rules' : 'no rules'}: warm-up 5 s (${opts.senders} senders, batches of ${templates[0]!.logs} logs, ${kb.toFixed(0)} KiB)…`)
-    await ingestFlat(server.url, server.token, templates, opts.senders, 5)
-    const setupPeak = server.memory()?.hwm ?? NaN
-    // From here VmHWM is the peak while ingesting (Linux: 5 in clear_refs resets it).
-    writeFileSync(`/proc/${server.pid}/clear_refs`, '5')
-    rss.samples.length = 0
-    return { rules, server, rss, setupPeak, windows: [] }
   }
   const measure = async (p: PhaseServer, seconds: number) => {
     // A short warm-up each turn: the senders' queue refills after the other phase's window.

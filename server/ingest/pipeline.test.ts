@@ -1,25 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateLogs } from '../rules/test-logs'
-import { Db } from '../store/db'
+import type { Db } from '../store/db'
+import { openTempDb, type TempDb } from '../test/support/temp-db'
 import { IngestPipeline, type RuleSource } from './pipeline'
 
 const noRules: RuleSource = { current: () => undefined, all: () => [], onChange: () => undefined }
 const DELAY_MS = 300
 const COMMIT_HELD_MS = 400
 
-let dir: string
+let store: TempDb
 let db: Db
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'logdeck-pipeline-'))
-  db = await Db.open({ dataDir: dir, memoryLimit: '256MB', readers: 1 })
+  store = await openTempDb('pipeline', 1)
+  db = store.db
 })
-afterEach(() => {
-  db.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => store.remove())
 
 /** Holds the first flush's COMMIT for COMMIT_HELD_MS, so requests can be queued while it runs. */
 function holdFirstCommit() {

@@ -1,23 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateLogs } from '../rules/test-logs'
+import { openTempDb, type TempDb } from '../test/support/temp-db'
 import { Db } from './db'
 import { DELTA_TABLES, foldDeltas, foldDue, FOLD_EVERY_MS, noteDeltas } from './deltas'
 import { writeBatch, type RuleDrop } from './ingest-writes'
 import { serviceStats } from './logs'
 
-let dir: string
+let store: TempDb
 let db: Db
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'logdeck-deltas-'))
-  db = await Db.open({ dataDir: dir, memoryLimit: '256MB', readers: 2 })
+  store = await openTempDb('deltas')
+  db = store.db
 })
-afterEach(() => {
-  db.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => store.remove())
 
 const START_MS = Date.UTC(2026, 10, 20, 10, 0)
 const RULE = '00000000-0000-4000-8000-000000000001'
@@ -123,7 +118,7 @@ describe('counter deltas', () => {
     const before = await sums()
     expect((await shape('rollup_30m')).rows).toBeGreaterThan((await shape('rollup_30m')).keys)
     db.close()
-    db = await Db.open({ dataDir: dir, memoryLimit: '256MB', readers: 2 })
+    db = store.db = await Db.open({ dataDir: store.dir, memoryLimit: '256MB', readers: 2 })
     for (const table of Object.keys(DELTA_TABLES) as (keyof typeof DELTA_TABLES)[]) {
       const s = await shape(table)
       expect(s.rows, table).toBe(s.keys)

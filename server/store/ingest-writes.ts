@@ -170,19 +170,7 @@ export async function writePrepared(db: Db, batches: readonly PreparedBatch[]): 
   const keys = sumByKey(batches.map((b) => b.keys), (r) => `${r.e}|${r.h}|${r.t}|${r.s}|${r.k}`, (into, r) => (into.c += r.c))
   await run(c, 'BEGIN TRANSACTION')
   try {
-    if (packed.length) {
-      const appender = await c.createAppender('logs')
-      try {
-        appendPacked(appender, columns, packed)
-        // Rows reach the table (this transaction's part of it) when the appender flushes.
-        appender.flushSync()
-      } catch (e) {
-        appender.clear()
-        throw e
-      } finally {
-        appender.closeSync()
-      }
-    }
+    if (packed.length) await withAppender(c, 'logs', (a) => appendPacked(a, columns, packed))
     // The counters as deltas (deltas.ts): appended, summed by readers, folded now and then.
     await appendRows(c, 'rollup_1m', rollup, appendRollupRow)
     await appendRows(c, 'rollup_30m', slots, appendRollupRow)
@@ -213,15 +201,15 @@ export async function writePrepared(db: Db, batches: readonly PreparedBatch[]): 
   )
 }
 
-/** Rows appended to `table` in the caller's transaction, each by `write` (one value per column, in order). */
-async function appendRows<T>(c: Db['ingestConnection'], table: string, rows: readonly T[], write: (a: DuckDBAppender, row: T) => void) {
-  if (rows.length === 0) return
+/**
+ * Appends to `table` in the caller's transaction: `fill` appends, then the rows reach the table
+ * (this transaction's part of it) when the appender flushes. If `fill` throws, nothing it appended
+ * is kept.
+ */
+async function withAppender(c: Db['ingestConnection'], table: string, fill: (a: DuckDBAppender) => void) {
   const appender = await c.createAppender(table)
   try {
-    for (const row of rows) {
-      write(appender, row)
-      appender.endRow()
-    }
+    fill(appender)
     appender.flushSync()
   } catch (e) {
     appender.clear()
@@ -229,6 +217,17 @@ async function appendRows<T>(c: Db['ingestConnection'], table: string, rows: rea
   } finally {
     appender.closeSync()
   }
+}
+
+/** Rows appended to `table` in the caller's transaction, each by `write` (one value per column, in order). */
+async function appendRows<T>(c: Db['ingestConnection'], table: string, rows: readonly T[], write: (a: DuckDBAppender, row: T) => void) {
+  if (rows.length === 0) return
+  await withAppender(c, table, (a) => {
+    for (const row of rows) {
+      write(a, row)
+      a.endRow()
+    }
+  })
 }
 
 function appendRollupRow(a: DuckDBAppender, r: RollupRow) {

@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { decodeOtlpLogs } from '../ingest/otlp'
+import { HOT_ATTRIBUTE_COLUMNS } from '../store/log-filters'
 import { startTestServer, type TestServer } from '../test/support/server'
 import { seedDemo, storeIsEmpty } from './seed'
 import { seedPayloads, seedSlices } from './seed-plan'
@@ -22,13 +23,21 @@ async function server() {
   return s
 }
 
+const HOT = Object.entries(HOT_ATTRIBUTE_COLUMNS)
+
 /** The stored logs in the order they were appended (rowid), minus the uuid each store draws. */
 async function storedLogs(s: TestServer) {
   return s.ctx.db.all(
     `SELECT epoch_us(timestamp) AS t, epoch_us(observed_timestamp) AS o, severity_text, severity_number, service_name, body, trace_id, span_id,
-       attributes::VARCHAR AS attributes, resource_attributes::VARCHAR AS resource
+       attributes::VARCHAR AS attributes, [${HOT.map(([, column]) => column).join(', ')}] AS hot, resource_attributes::VARCHAR AS resource
      FROM logs ORDER BY rowid`,
   )
+}
+
+/** A log's attributes as stored: the promoted keys in their columns, the rest as JSON text. */
+function storedForm(attributes: Record<string, string>): [string, (string | null)[]] {
+  const rest = Object.fromEntries(Object.entries(attributes).filter(([k]) => !Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, k)))
+  return [JSON.stringify(rest), HOT.map(([key]) => attributes[key] ?? null)]
 }
 
 describe('seedDemo', () => {
@@ -56,8 +65,8 @@ describe('seedDemo', () => {
     // Exactly what the generator makes, decoded here, in the same order.
     const payloads = [...seedPayloads(ROWS, NOW, SLICE)]
     const expected = payloads.flatMap(({ payload }) => decodeOtlpLogs(payload, 'protobuf', { nowUs: 0, newUuid: () => '' }))
-    expect(rows.map((r) => [r.t, r.o, r.severity_text, r.severity_number, r.service_name, r.body, r.trace_id, r.span_id, r.attributes, r.resource])).toEqual(
-      expected.map((r) => [r.timestampUs, r.observedUs, r.severityText, r.severityNumber, r.serviceName, r.body, r.traceId, r.spanId, JSON.stringify(r.attributes), JSON.stringify(r.resourceAttributes)]),
+    expect(rows.map((r) => [r.t, r.o, r.severity_text, r.severity_number, r.service_name, r.body, r.trace_id, r.span_id, r.attributes, r.hot, r.resource])).toEqual(
+      expected.map((r) => [r.timestampUs, r.observedUs, r.severityText, r.severityNumber, r.serviceName, r.body, r.traceId, r.spanId, ...storedForm(r.attributes), JSON.stringify(r.resourceAttributes)]),
     )
     // Time order: the table holds slice after slice, each one's logs inside its own time range
     // (a request's debug log may precede its start by 2 ms).

@@ -514,14 +514,34 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
     span[i] = r.spanId
     event[i] = r.eventName
     path[i] = logPath(attributes) || null
-    json[i] = JSON.stringify(attributes)
+    let anyHot = false
+    for (let k = 0; k < hotCount; k++) {
+      const value = attributes[HOT_KEYS[k]!]
+      hot[k]![i] = value ?? null
+      if (value !== undefined) anyHot = true
+    }
+    json[i] = JSON.stringify(anyHot ? withoutHotKeys(attributes) : attributes)
     if (r.resourceAttributes !== lastResource) {
       lastResource = r.resourceAttributes
       lastResourceJson = resourceText(lastResource)
     }
     resource[i] = lastResourceJson
-    for (let k = 0; k < hotCount; k++) hot[k]![i] = attributes[HOT_KEYS[k]!] ?? null
   }
+}
+
+/**
+ * The attributes the JSON column keeps: all but the promoted keys, which are stored once, in their
+ * columns (store/logs.ts puts them back in a log it reads; schema 5 in migrations.ts).
+ */
+function withoutHotKeys(attributes: Record<string, string>): Record<string, string> {
+  const rest: Record<string, string> = {}
+  for (const key in attributes) {
+    if (Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)) continue
+    // `__proto__` as a key of its own (the decoder keeps it that way), never the prototype setter.
+    if (key === '__proto__') Object.defineProperty(rest, key, { value: attributes[key], enumerable: true, writable: true, configurable: true })
+    else rest[key] = attributes[key]!
+  }
+  return rest
 }
 
 /** A batch's columns laid out for DuckDB (packLogs), ready to cross to the thread that appends them. */

@@ -24,7 +24,9 @@ async function referenceInsert(db: Db, envId: number, records: LogRecord[]) {
     const row: Record<string, unknown> = {
       e: envId, u: r.uuid, t: r.timestampUs, o: r.observedUs || null, st: r.severityText, sn: r.severityNumber,
       l: LEVEL_CODES[r.level], s: r.serviceName, b: r.body, tr: r.traceId, sp: r.spanId, ev: r.eventName,
-      p: logPath(r.attributes) || null, a: r.attributes, r: r.resourceAttributes, n: r.bytes,
+      // The JSON keeps all but the promoted keys, which are stored once, in their columns (schema 5).
+      p: logPath(r.attributes) || null, a: Object.fromEntries(Object.entries(r.attributes).filter(([k]) => !Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, k))),
+      r: r.resourceAttributes, n: r.bytes,
       k: sampleKey(r.traceId || r.uuid), kh, kl,
       sn2: storedStatus(statusNumber(r.attributes)),
     }
@@ -178,6 +180,7 @@ describe('writeBatch', () => {
     const catalog = `SELECT env_id, hour::VARCHAR AS h, attribute_type, service_name, key, count FROM attribute_keys ORDER BY ALL`
     const catalogFromLogs = `SELECT env_id, date_trunc('hour', timestamp)::VARCHAR AS h, t AS attribute_type, service_name, key, count(*) AS count
       FROM (SELECT env_id, timestamp, service_name, 'log' AS t, unnest(json_keys(attributes)) AS key FROM logs
+            ${Object.entries(HOT_ATTRIBUTE_COLUMNS).map(([key, column]) => `UNION ALL SELECT env_id, timestamp, service_name, 'log', '${key}' FROM logs WHERE ${column} IS NOT NULL`).join('\n')}
             UNION ALL SELECT env_id, timestamp, service_name, 'resource', unnest(json_keys(resource_attributes)) FROM logs)
       GROUP BY ALL ORDER BY ALL`
     const expected = await db.all(catalogFromLogs)

@@ -6,7 +6,7 @@ import { generateLogs } from '../rules/test-logs'
 import type { LogRecord } from '../logs/record'
 import { Db, Params } from './db'
 import { writeBatch } from './ingest-writes'
-import { jsonPointer } from './log-filters'
+import { HOT_ATTRIBUTE_COLUMNS, jsonPointer } from './log-filters'
 import { keyBitsOf, keyMask, lacksKeySql, mayHaveKeySql, toUint64 } from './key-bits'
 
 describe('key masks', () => {
@@ -57,7 +57,8 @@ describe('key_bits in the store', () => {
   })
 
   it('never rules out a log that has the key: "may have" holds for every one, "lacks" for none', async () => {
-    for (const key of [...keysOf(logs), 'never.seen']) {
+    // The keys the JSON text holds: the promoted ones are in their columns (schema 5).
+    for (const key of [...keysOf(logs).filter((k) => !Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, k)), 'never.seen']) {
       const having = logs.filter((l) => Object.hasOwn(l.attributes, key)).length
       const p = new Params()
       const pointer = p.add(jsonPointer(key))

@@ -5,6 +5,7 @@ import { Params, usToIso, type Db, type Reader, type Row } from './db'
 import { mayHaveKeySql } from './key-bits'
 import {
   attributeExpr,
+  HOT_ATTRIBUTE_COLUMNS,
   jsonOnlyLogKey,
   LEVEL_NAMES,
   levelCodes,
@@ -42,7 +43,7 @@ function toLogRow(r: Row): LogRow {
     level: LEVEL_NAMES[r.level as number]!,
     service_name: r.service_name as string,
     body: r.body as string,
-    attributes: JSON.parse(r.attributes as string) as Record<string, string>,
+    attributes: withHotKeys(JSON.parse(r.attributes as string) as Record<string, string>, r),
     resource_attributes: JSON.parse(r.resource_attributes as string) as Record<string, string>,
     trace_id: r.trace_id as string,
     span_id: r.span_id as string,
@@ -50,8 +51,23 @@ function toLogRow(r: Row): LogRow {
   }
 }
 
+/** The promoted attribute keys and their columns. */
+const HOT_COLUMNS = Object.entries(HOT_ATTRIBUTE_COLUMNS)
+
+/**
+ * A stored log's attributes: its JSON text holds all but the promoted keys, which are in their
+ * columns (schema 5); a log stored before has them in both, with the same value.
+ */
+function withHotKeys(attributes: Record<string, string>, r: Row): Record<string, string> {
+  for (const [key, column] of HOT_COLUMNS) {
+    const value = r[column]
+    if (value !== null && value !== undefined) attributes[key] = value as string
+  }
+  return attributes
+}
+
 const LOG_COLUMNS = `uuid::VARCHAR AS uuid, epoch_us(timestamp) AS ts, epoch_us(observed_timestamp) AS ots, severity_text,
-  severity_number, level, service_name, body, attributes::VARCHAR AS attributes,
+  severity_number, level, service_name, body, attributes::VARCHAR AS attributes, ${HOT_COLUMNS.map(([, column]) => column).join(', ')},
   resource_attributes::VARCHAR AS resource_attributes, trace_id, span_id, event_name`
 
 /** How many times wider each probe of a newest-first (or oldest-first) query is than the last. */

@@ -13,6 +13,7 @@ import { jsonPointer } from './log-filters'
  */
 interface Migration {
   version: number
+  /** May be empty: a version that changes what the columns hold, not their shape. */
   sql: string
   /** A step SQL alone cannot do, run after `sql` in the same transaction. */
   then?: (c: DuckDBConnection) => Promise<void>
@@ -224,6 +225,15 @@ const migrations: Migration[] = [
       )
       .join(''),
   },
+  {
+    // The promoted attribute keys are stored once, in their columns: `logs.attributes` keeps the
+    // rest (ingest-chunks.ts), and a log read back gets them from the columns (logs.ts). Logs
+    // stored before keep them in both, with the same value, so nothing is rewritten; the version
+    // is bumped so that an older build, which reads attributes from the JSON alone, refuses this
+    // store instead of showing logs without those keys.
+    version: 5,
+    sql: '',
+  },
 ]
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version
@@ -243,7 +253,7 @@ export async function migrate(c: DuckDBConnection, upTo = SCHEMA_VERSION): Promi
     if (m.version <= current || m.version > upTo) continue
     await c.run('BEGIN TRANSACTION')
     try {
-      await c.run(m.sql)
+      if (m.sql.trim()) await c.run(m.sql)
       await m.then?.(c)
       await c.run('INSERT INTO schema_version VALUES ($1)', [m.version])
       await c.run('COMMIT')

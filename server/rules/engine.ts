@@ -56,8 +56,11 @@ export const LATENCY_KEYS = ['latency_ms', 'duration_ms', 'http.duration_ms'] as
 let lastKey: string | null = null
 let lastSampleKey = 0
 /**
- * Keys hashed lately: ingestion asks for each log's key twice (the rules, then the writer), and
+ * Trace ids hashed lately: ingestion asks for a log's key twice (the rules, then the writer), and
  * a trace's logs need not be neighbours. Bounded: a flood of distinct keys only starts it over.
+ * A log without a trace is keyed by its uuid, which nothing shares: those skip this map
+ * (logSampleKey), where they would only push the trace ids out (measured: −5 to −9 % CPU per log
+ * in decode + prepare).
  */
 const recentKeys = new Map<string, number>()
 const MAX_RECENT_KEYS = 65_536
@@ -70,9 +73,7 @@ export function sampleKey(traceIdOrUuid: string): number {
   if (traceIdOrUuid !== lastKey) {
     let key = recentKeys.get(traceIdOrUuid)
     if (key === undefined) {
-      // Trace ids and uuids are one block of ASCII, which plain JS hashes several times faster.
-      const word = sha256FirstWord(traceIdOrUuid)
-      key = word >= 0 ? word : hash('sha256', traceIdOrUuid, 'buffer').readUInt32BE(0)
+      key = hashedSampleKey(traceIdOrUuid)
       if (recentKeys.size >= MAX_RECENT_KEYS) recentKeys.clear()
       recentKeys.set(traceIdOrUuid, key)
     }
@@ -80,6 +81,18 @@ export function sampleKey(traceIdOrUuid: string): number {
     lastKey = traceIdOrUuid
   }
   return lastSampleKey
+}
+
+/** A log's sample key: its trace id's, or when it has none its uuid's. */
+export function logSampleKey(traceId: string, uuid: string): number {
+  return traceId ? sampleKey(traceId) : hashedSampleKey(uuid)
+}
+
+/** sampleKey without the caches. */
+export function hashedSampleKey(key: string): number {
+  // Trace ids and uuids are one block of ASCII, which plain JS hashes several times faster.
+  const word = sha256FirstWord(key)
+  return word >= 0 ? word : hash('sha256', key, 'buffer').readUInt32BE(0)
 }
 
 /**
@@ -91,8 +104,10 @@ export function sampleKey(traceIdOrUuid: string): number {
 export function sampleKeeps(traceIdOrUuid: string, rate: number): boolean {
   if (rate >= 1) return true
   if (rate <= 0) return false
-  return sampleKey(traceIdOrUuid) / 0xffffffff < rate
+  return keptAtRate(sampleKey(traceIdOrUuid), rate)
 }
+
+const keptAtRate = (key: number, rate: number) => key / 0xffffffff < rate
 
 /** Evaluation order: priority (null last), then creation time, then id so ties are stable. */
 export function compareRules(a: Rule, b: Rule): number {
@@ -316,7 +331,8 @@ function severityResolver(id: string, config: SeveritySamplingConfig): Resolver 
   return (l) => {
     const p = plan[l.level]
     if (typeof p !== 'number') return p
-    return sampleKeeps(l.traceId || l.uuid, p) ? sampledIn : sampledOut
+    // sampleKeeps(l.traceId || l.uuid, p), without caching a uuid's key.
+    return p >= 1 || (p > 0 && keptAtRate(logSampleKey(l.traceId, l.uuid), p)) ? sampledIn : sampledOut
   }
 }
 

@@ -26,7 +26,7 @@
  * the address of DuckDB's copy of that heap.
  */
 import { logPath, type LogRecord } from '../logs/record'
-import { sampleKey, statusNumber, storedStatus } from '../rules/engine'
+import { logSampleKey, statusNumber, storedStatus } from '../rules/engine'
 import { putKeyBits } from './key-bits'
 import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
@@ -502,7 +502,7 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
     rows.severity[i] = r.severityNumber
     rows.level[i] = LEVEL_CODES[r.level]
     rows.bytes[i] = r.bytes
-    rows.sample[i] = sampleKey(r.traceId || r.uuid)
+    rows.sample[i] = logSampleKey(r.traceId, r.uuid)
     const status = storedStatus(statusNumber(attributes))
     rows.status[i] = status ?? 0
     rows.statusNull[i] = status === null ? 1 : 0

@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { decodeOtlpLogs } from '../ingest/otlp'
 import { HOT_ATTRIBUTE_COLUMNS } from '../store/log-filters'
+import { jsonStoredAttributes } from '../test/support/stored-attributes'
 import { startTestServer, type TestServer } from '../test/support/server'
 import { seedDemo, storeIsEmpty } from './seed'
 import { seedPayloads, seedSlices } from './seed-plan'
@@ -36,8 +37,7 @@ async function storedLogs(s: TestServer) {
 
 /** A log's attributes as stored: the promoted keys in their columns, the rest as JSON text. */
 function storedForm(attributes: Record<string, string>): [string, (string | null)[]] {
-  const rest = Object.fromEntries(Object.entries(attributes).filter(([k]) => !Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, k)))
-  return [JSON.stringify(rest), HOT.map(([key]) => attributes[key] ?? null)]
+  return [JSON.stringify(jsonStoredAttributes(attributes)), HOT.map(([key]) => attributes[key] ?? null)]
 }
 
 describe('seedDemo', () => {

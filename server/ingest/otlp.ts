@@ -7,7 +7,7 @@
  * RecordSink below, so the two cannot drift apart.
  */
 import { normaliseLevel, type Level } from '../../src/contract/severity'
-import { recordBytes, type LogRecord } from '../logs/record'
+import { recordBytes, setOwn, type LogRecord } from '../logs/record'
 import { decodeJsonLogs } from './otlp-json'
 import { decodeProtoLogs } from './otlp-proto'
 
@@ -126,8 +126,7 @@ export class RecordSink {
     if (++this.attributeCount > MAX_ATTRIBUTES) throw this.fail(`more than ${MAX_ATTRIBUTES} attributes`)
     this.spend(key.length + value.length)
     // A sender's `__proto__` key must become data, not replace the map's prototype.
-    if (key === '__proto__') Object.defineProperty(this.attributes, key, { value, enumerable: true, writable: true, configurable: true })
-    else this.attributes[key] = value
+    setOwn(this.attributes, key, value)
   }
 
   private spend(chars: number): void {

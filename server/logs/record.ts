@@ -26,6 +26,12 @@ export interface LogRecord {
   bytes: number
 }
 
+/** Sets an attribute as an own data property: a `__proto__` key is data, never the prototype setter. */
+export function setOwn(attributes: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true })
+  else attributes[key] = value
+}
+
 /** The "path" of a log: the first non-empty of these attributes (api.md, sampling rules). */
 export const PATH_KEYS = ['url.path', 'http.path', 'http.route', 'path'] as const
 

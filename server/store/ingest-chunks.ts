@@ -25,7 +25,7 @@
  * holds its offset in the column's packed heap where DuckDB's pointer goes; `appendPacked` adds
  * the address of DuckDB's copy of that heap.
  */
-import { logPath, type LogRecord } from '../logs/record'
+import { logPath, setOwn, type LogRecord } from '../logs/record'
 import { logSampleKey, statusNumber, storedStatus } from '../rules/engine'
 import { putKeyBits } from './key-bits'
 import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
@@ -535,12 +535,7 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
  */
 function withoutHotKeys(attributes: Record<string, string>): Record<string, string> {
   const rest: Record<string, string> = {}
-  for (const key in attributes) {
-    if (Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)) continue
-    // `__proto__` as a key of its own (the decoder keeps it that way), never the prototype setter.
-    if (key === '__proto__') Object.defineProperty(rest, key, { value: attributes[key], enumerable: true, writable: true, configurable: true })
-    else rest[key] = attributes[key]!
-  }
+  for (const key in attributes) if (!Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, key)) setOwn(rest, key, attributes[key]!)
   return rest
 }
 

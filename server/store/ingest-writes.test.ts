@@ -13,6 +13,7 @@ import { writeBatch } from './ingest-writes'
 import { keyBitsOf } from './key-bits'
 import { NO_RESOLVER, NO_RULE_SET } from './rule-sets'
 import { HOT_ATTRIBUTE_COLUMNS, LEVEL_CODES } from './log-filters'
+import { jsonStoredAttributes } from '../test/support/stored-attributes'
 
 /**
  * The writer before the column appender, kept here as the reference for what a log must be stored
@@ -25,7 +26,7 @@ async function referenceInsert(db: Db, envId: number, records: LogRecord[]) {
       e: envId, u: r.uuid, t: r.timestampUs, o: r.observedUs || null, st: r.severityText, sn: r.severityNumber,
       l: LEVEL_CODES[r.level], s: r.serviceName, b: r.body, tr: r.traceId, sp: r.spanId, ev: r.eventName,
       // The JSON keeps all but the promoted keys, which are stored once, in their columns (schema 5).
-      p: logPath(r.attributes) || null, a: Object.fromEntries(Object.entries(r.attributes).filter(([k]) => !Object.hasOwn(HOT_ATTRIBUTE_COLUMNS, k))),
+      p: logPath(r.attributes) || null, a: jsonStoredAttributes(r.attributes),
       r: r.resourceAttributes, n: r.bytes,
       k: sampleKey(r.traceId || r.uuid), kh, kl,
       sn2: storedStatus(statusNumber(r.attributes)),

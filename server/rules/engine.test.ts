@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { NO_SERVICE } from '../../src/contract/logs'
 import { storedRuleSchema, type Rule } from '../../src/contract/rules'
 import type { LogRecord } from '../logs/record'
-import { compileRules, compileRulesAt, sampleKeeps, scopeCanMatchService, storedStatus } from './engine'
+import { compileRules, compileRulesAt, sampleKey, sampleKeeps, scopeCanMatchService, storedStatus } from './engine'
 
 /** A random 32-hex-digit trace id (randomUUID is much faster than randomBytes). */
 const traceId = () => randomUUID().replace(/-/g, '')
@@ -242,7 +242,7 @@ describe('severity_sampling', () => {
     const decisions = Array.from({ length: 400 }, () => {
       const l = log()
       const d = set.evaluate(l, 0)
-      expect(d.action === 'keep').toBe(sampleKeeps(l.uuid, 0.5))
+      expect(d.action === 'keep').toBe(sampleKey(l.uuid) / 0xffffffff < 0.5)
       return d.action
     })
     // Per log, not one fate for every trace-less log.
@@ -253,26 +253,29 @@ describe('severity_sampling', () => {
     for (const rate of [0.1, 0.5]) {
       let kept = 0
       const n = 100_000
-      for (let i = 0; i < n; i++) if (sampleKeeps(traceId(), rate)) kept++
+      for (let i = 0; i < n; i++) if (sampleKeeps(traceId(), '', rate)) kept++
       expect(Math.abs(kept / n - rate)).toBeLessThan(0.01)
     }
   })
 
   it('follows the documented formula: first 4 bytes of sha256, big-endian, / 0xFFFFFFFF', () => {
     // sha256("abc") starts ba7816bf → 3128432319 / 4294967295 ≈ 0.72838.
-    expect(sampleKeeps('abc', 0.7284)).toBe(true)
-    expect(sampleKeeps('abc', 0.7283)).toBe(false)
+    expect(sampleKeeps('abc', '', 0.7284)).toBe(true)
+    expect(sampleKeeps('abc', '', 0.7283)).toBe(false)
+    // A log without a trace: the same formula over its uuid (hashed without the trace-id cache).
+    expect(sampleKeeps('', 'abc', 0.7284)).toBe(true)
+    expect(sampleKeeps('', 'abc', 0.7283)).toBe(false)
     // Another key in between must not leave a stale answer behind.
-    sampleKeeps(traceId(), 0.5)
-    expect(sampleKeeps('abc', 0.7283)).toBe(false)
-    expect(sampleKeeps('abc', 0.7284)).toBe(true)
+    sampleKeeps(traceId(), '', 0.5)
+    expect(sampleKeeps('abc', '', 0.7283)).toBe(false)
+    expect(sampleKeeps('abc', '', 0.7284)).toBe(true)
   })
 
   it('treats rate 0 as drop-all and rate 1 as keep-all', () => {
     for (let i = 0; i < 1000; i++) {
       const id = traceId()
-      expect(sampleKeeps(id, 0)).toBe(false)
-      expect(sampleKeeps(id, 1)).toBe(true)
+      expect(sampleKeeps(id, '', 0)).toBe(false)
+      expect(sampleKeeps(id, '', 1)).toBe(true)
     }
   })
 

@@ -89,7 +89,8 @@ export function logSampleKey(traceId: string, uuid: string): number {
 
 /** sampleKey without the caches. */
 export function hashedSampleKey(key: string): number {
-  // Trace ids and uuids are one block of ASCII, which plain JS hashes several times faster.
+  // Trace ids and uuids are one block of ASCII, which plain JS hashes several times faster; for
+  // anything else, one-shot `hash` rather than `createHash` (the same sha256, about twice as fast).
   const word = sha256FirstWord(key)
   return word >= 0 ? word : hash('sha256', key, 'buffer').readUInt32BE(0)
 }
@@ -98,15 +99,12 @@ export function hashedSampleKey(key: string): number {
  * Deterministic per trace: keeps iff the first 4 bytes of sha256(key), read as a big-endian uint32
  * and divided by 0xFFFFFFFF, fall below the rate. The key is the trace id as stored (lower-case
  * hex text), or the log's uuid when it has no trace — so SQL can compute the same from columns.
- * One-shot `hash` rather than `createHash`: the same sha256, about twice as fast per log.
  */
-export function sampleKeeps(traceIdOrUuid: string, rate: number): boolean {
+export function sampleKeeps(traceId: string, uuid: string, rate: number): boolean {
   if (rate >= 1) return true
   if (rate <= 0) return false
-  return keptAtRate(sampleKey(traceIdOrUuid), rate)
+  return logSampleKey(traceId, uuid) / 0xffffffff < rate
 }
-
-const keptAtRate = (key: number, rate: number) => key / 0xffffffff < rate
 
 /** Evaluation order: priority (null last), then creation time, then id so ties are stable. */
 export function compareRules(a: Rule, b: Rule): number {
@@ -330,8 +328,7 @@ function severityResolver(id: string, config: SeveritySamplingConfig): Resolver 
   return (l) => {
     const p = plan[l.level]
     if (typeof p !== 'number') return p
-    // sampleKeeps(l.traceId || l.uuid, p), without caching a uuid's key.
-    return p >= 1 || (p > 0 && keptAtRate(logSampleKey(l.traceId, l.uuid), p)) ? sampledIn : sampledOut
+    return sampleKeeps(l.traceId, l.uuid, p) ? sampledIn : sampledOut
   }
 }
 

@@ -23,8 +23,8 @@ import { foldDuplicates } from '../../server/store/deltas'
 import { writeBatch } from '../../server/store/ingest-writes'
 
 export const DAY_MS = 86_400_000
-/** Bumped whenever the generated data changes shape, so cached stores are rebuilt. */
-export const GENERATOR_VERSION = 1
+/** Bumped whenever the generated data or its stored form changes, so cached stores are rebuilt (2: schema 6). */
+export const GENERATOR_VERSION = 2
 /** A cached store is made again once its day ends this long ago. */
 const MAX_STORE_AGE_MS = 6 * DAY_MS
 

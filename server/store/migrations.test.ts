@@ -93,6 +93,43 @@ describe('migrations', () => {
     }
   })
 
+  it('schema 6 copies the logs into a table of the same columns with fixed compression, losing nothing', async () => {
+    const base = Date.UTC(2026, 0, 1) / 60_000
+    const path = await schemaOneStore([
+      { minute: base, service: 'a', attributes: { 'http.route': '/x' } },
+      { minute: base + 1, service: 'b', attributes: { queue: 'q', 'http.status_code': '503' } },
+    ])
+    const instance = await DuckDBInstance.create(join(path, 'logdeck.duckdb'))
+    const c = await instance.connect()
+    const columns = `SELECT column_index, column_name, data_type, is_nullable, column_default FROM duckdb_columns() WHERE table_name = 'logs' ORDER BY column_index`
+    const logs = 'SELECT * EXCLUDE (uuid), uuid::VARCHAR AS uuid FROM logs ORDER BY timestamp'
+    await migrate(c, 5)
+    const columnsBefore = (await c.runAndReadAll(columns)).getRowObjectsJson()
+    const logsBefore = (await c.runAndReadAll(logs)).getRowObjectsJson()
+    await migrate(c)
+    expect((await c.runAndReadAll(columns)).getRowObjectsJson()).toEqual(columnsBefore)
+    expect((await c.runAndReadAll(logs)).getRowObjectsJson()).toEqual(logsBefore)
+    expect(logsBefore).toHaveLength(2)
+    // Unique service names and severity texts, which DuckDB alone would not store as a dictionary.
+    await c.run(`
+      INSERT INTO logs (env_id, uuid, timestamp, severity_text, severity_number, level, service_name, body, trace_id, span_id,
+                        event_name, attributes, resource_attributes, bytes, sample_key)
+      SELECT 1, uuid(), make_timestamp(i), 'sev-' || i, 9, 1, 'service-' || i, 'body ' || i, md5(i::VARCHAR), '', '', '{}', '{}', 10, i
+      FROM range(5000) t(i)`)
+    await c.run('CHECKPOINT')
+    const stored = (
+      await c.runAndReadAll(`SELECT DISTINCT column_name AS c, compression AS k FROM pragma_storage_info('logs') WHERE segment_type <> 'VALIDITY' ORDER BY c`)
+    ).getRowObjectsJS()
+    const compression = (column: string) => stored.filter((r) => r.c === column).map((r) => r.k)
+    expect(compression('service_name')).toEqual(['Dictionary'])
+    expect(compression('severity_text')).toEqual(['Dictionary'])
+    expect(compression('trace_id')).toEqual(['FSST'])
+    expect(compression('uuid')).toEqual(['Uncompressed'])
+    expect(compression('sample_key')).toEqual(['Uncompressed'])
+    c.closeSync()
+    instance.closeSync()
+  })
+
   it('refuses a store from a newer build with a message that says so', async () => {
     const path = await schemaOneStore([])
     const instance = await DuckDBInstance.create(join(path, 'logdeck.duckdb'))

@@ -58,16 +58,6 @@ interface Thread {
 }
 
 /** `--cpu-prof` and its settings, when this process runs with them (`npm run bench -- --profile`): the workers are profiled too. */
-/**
- * The decoding workers' young generation (V8's default is 48 MB: two 16 MB semi-spaces and a third
- * for large objects). A payload's records, their attribute maps and strings stay alive from its
- * decoding until its rows are packed (~3 MB for 4,000 logs), so each scavenge copies them, and
- * the ones caught twice are promoted and later marked again. Twice the room scavenges half as
- * often. Decode + prepare of the bench payloads, 4 rounds alternated: 13.2 → 11.4 ms CPU per 1,000
- * logs; the real server on the 1 M store, 3 pairs alternated: +5 %, +15 %, +8 % logs/s.
- */
-const WORKER_YOUNG_GENERATION_MB = 96
-
 function profilingFlags(): string[] {
   const flags: string[] = []
   const argv = process.execArgv
@@ -163,11 +153,7 @@ export class DecodePool {
     const rules = [...this.rules()].map(([envId, env]) => rulesMessage(envId, env))
     const data: DecodeWorkerData = { columns, rules }
     // Of this process's flags only a CPU profile's (`--import tsx` does not reach a worker's entry anyway, see decode-worker.mjs).
-    const worker = new Worker(new URL('./decode-worker.mjs', import.meta.url), {
-      workerData: data,
-      execArgv: profilingFlags(),
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    })
+    const worker = new Worker(new URL('./decode-worker.mjs', import.meta.url), { workerData: data, execArgv: profilingFlags() })
     const thread: Thread = { worker, jobs: new Map(), gone: false }
     const lost = (why: string) => {
       if (thread.gone) return

@@ -7,9 +7,18 @@
 import { randomUUID } from 'node:crypto'
 import { parentPort, workerData } from 'node:worker_threads'
 import { compileRulesAt } from '../rules/engine'
-import { decodeOtlpLogs, OtlpDecodeError } from './otlp'
-import { prepareIngest, type EnvRules } from './prepare'
+import { decodeOtlpSlices, OtlpDecodeError } from './otlp'
+import { IngestPreparer, type EnvRules } from './prepare'
 import type { DecodeRequest, DecodeWorkerData, DecodeWorkerMessage, WorkerReply, RulesMessage } from './decode-pool'
+
+/**
+ * A payload is decoded, decided and packed this many logs at a time, so its records die young:
+ * each scavenge copies the records still alive, and those caught twice are promoted and marked
+ * again later. Decode + prepare of the bench payloads (4,000 logs), separate processes alternated
+ * 10 times: 0.77 × the CPU of whole payloads; 0.95 × even when whole payloads get twice V8's
+ * default young generation (which this makes unneeded, and its memory with it).
+ */
+const SLICE_LOGS = 512
 
 const port = parentPort
 if (!port) throw new Error('decode-worker.ts runs as a worker thread (see DecodePool).')
@@ -24,8 +33,14 @@ for (const m of rules) setRules(m)
 function decode({ id, envId, body, encoding, nowMs }: DecodeRequest) {
   let reply: WorkerReply
   try {
-    const records = decodeOtlpLogs(Buffer.from(body), encoding, { nowUs: nowMs * 1000, newUuid: randomUUID })
-    const batch = prepareIngest(columns, envId, records, nowMs, envs.get(envId))
+    const preparer = new IngestPreparer(columns, envId, nowMs, envs.get(envId))
+    try {
+      decodeOtlpSlices(Buffer.from(body), encoding, { nowUs: nowMs * 1000, newUuid: randomUUID }, SLICE_LOGS, (records) => preparer.add(records))
+    } catch (e) {
+      preparer.abandon()
+      throw e
+    }
+    const batch = preparer.finish()
     port!.postMessage({ type: 'prepared', id, batch } satisfies WorkerReply, batch.packed ? [batch.packed.buffer] : [])
     return
   } catch (e) {

@@ -9,7 +9,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources'
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor, type ReadableLogRecord } from '@opentelemetry/sdk-logs'
 import { describe, expect, it } from 'vitest'
 import { recordBytes, type LogRecord } from '../logs/record'
-import { decodeOtlpLogs, OtlpDecodeError, type OtlpEncoding } from './otlp'
+import { decodeOtlpLogs, decodeOtlpSlices, OtlpDecodeError, type OtlpEncoding } from './otlp'
 
 const NOW_US = 1_800_000_000_000_000
 
@@ -184,6 +184,22 @@ describe('payloads from the OpenTelemetry JS serializers', () => {
     })
   }
 
+  it('hands the same records over in slices, in order, none larger than asked', async () => {
+    const logs = await emit()
+    for (const [encoding, body] of [
+      ['protobuf', ProtobufLogsSerializer.serializeRequest(logs)!],
+      ['json', JsonLogsSerializer.serializeRequest(logs)!],
+    ] as const) {
+      for (const size of [1, 2, 4, 100]) {
+        const slices: LogRecord[][] = []
+        decodeOtlpSlices(Buffer.from(body), encoding, options(), size, (records) => slices.push(records))
+        expect(slices.flat()).toEqual(EXPECTED)
+        expect(slices.every((slice) => slice.length > 0 && slice.length <= size)).toBe(true)
+        expect(slices).toHaveLength(Math.ceil(EXPECTED.length / size))
+      }
+    }
+  })
+
   it('decodes both encodings of one batch to the same records', async () => {
     const logs = await emit()
     const proto = decode(ProtobufLogsSerializer.serializeRequest(logs)!, 'protobuf')
@@ -251,6 +267,11 @@ describe('malformed input', () => {
     expect(() => decode(Buffer.from(JSON.stringify(json)), 'json')).toThrow(
       expect.objectContaining({ path: 'resourceLogs[0].scopeLogs[1].logRecords[1].severityText' }),
     )
+    // In slices, the ones before the bad record were handed over by then: the caller undoes them.
+    const handed: LogRecord[] = []
+    expect(() => decodeOtlpSlices(Buffer.from(JSON.stringify(json)), 'json', options(), 1, (records) => handed.push(...records))).toThrow(OtlpDecodeError)
+    expect(handed.length).toBeGreaterThan(0)
+    expect(handed).toEqual(EXPECTED.slice(0, handed.length))
 
     const proto = ProtobufLogsSerializer.serializeRequest(logs)!
     // Corrupt the trace id of the first record: its length byte follows the tag (field 9, bytes).

@@ -33,7 +33,21 @@ export interface OtlpDecodeOptions {
 
 /** Whole payload or nothing: any malformed part throws OtlpDecodeError and nothing is returned. */
 export function decodeOtlpLogs(body: Buffer, encoding: OtlpEncoding, opts: OtlpDecodeOptions): LogRecord[] {
-  const sink = new RecordSink(opts, body.length)
+  return decodeInto(new RecordSink(opts, body.length), body, encoding).records
+}
+
+/**
+ * The same records handed over in slices of `sliceLogs`, in order, as they are decoded, so that a
+ * caller done with a slice lets it go (a payload's records are never all alive at once). Whether
+ * the payload is whole is known only at its end: a malformed part throws OtlpDecodeError after
+ * earlier slices were handed over, and the caller must then undo what it did with them.
+ */
+export function decodeOtlpSlices(body: Buffer, encoding: OtlpEncoding, opts: OtlpDecodeOptions, sliceLogs: number, onSlice: (records: LogRecord[]) => void): void {
+  const sink = decodeInto(new RecordSink(opts, body.length, sliceLogs, onSlice), body, encoding)
+  if (sink.records.length > 0) onSlice(sink.records)
+}
+
+function decodeInto(sink: RecordSink, body: Buffer, encoding: OtlpEncoding): RecordSink {
   try {
     if (encoding === 'protobuf') decodeProtoLogs(body, sink)
     else decodeJsonLogs(body, sink)
@@ -41,7 +55,7 @@ export function decodeOtlpLogs(body: Buffer, encoding: OtlpEncoding, opts: OtlpD
     if (e instanceof Failure) throw e.toError()
     throw e
   }
-  return sink.records
+  return sink
 }
 
 /** Hostile-input limits. A body may be large (stack traces, payload dumps) but not unbounded. */
@@ -77,7 +91,8 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({})
 
 /** Collects the records of one payload; the format readers (and nothing else) feed it. */
 export class RecordSink {
-  readonly records: LogRecord[] = []
+  /** The records not yet handed over (all of them, without `onSlice`). */
+  records: LogRecord[] = []
   private attributes: Record<string, string> = {}
   private attributeCount = 0
   private resourceAttributes: Record<string, string> = NO_ATTRIBUTES
@@ -94,6 +109,8 @@ export class RecordSink {
   constructor(
     private readonly opts: OtlpDecodeOptions,
     payloadBytes: number,
+    private readonly sliceLogs = Number.POSITIVE_INFINITY,
+    private readonly onSlice?: (records: LogRecord[]) => void,
   ) {
     this.textBudget = MAX_EXPANSION * payloadBytes + MAX_BODY_BYTES
   }
@@ -189,5 +206,10 @@ export class RecordSink {
       // recordBytes is a plain sum, so the resource's share is counted once per resource.
       bytes: recordBytes(body, attributes, NO_ATTRIBUTES) + this.resourceBytes,
     })
+    if (this.records.length >= this.sliceLogs) {
+      const slice = this.records
+      this.records = []
+      this.onSlice!(slice)
+    }
   }
 }

@@ -246,15 +246,32 @@ export class BucketStore {
     return { tokens: this.levels[slot * 2]!, lastMs: this.levels[slot * 2 + 1]! }
   }
 
-  /** Refills continuously from the caller's clock (time never runs backwards for it), then takes `cost` if there is that much. */
-  take(slot: number, ratePerSecond: number, capacity: number, cost: number, nowMs: number): boolean {
-    const locks = this.locks
-    // Atomics order the plain float64 accesses below between threads (they are sequentially consistent).
-    for (let spins = 0; Atomics.compareExchange(locks, slot, 0, 1) !== 0; ) {
+  /** Takes the slot's lock. Atomics order the plain float64 accesses under it between threads (they are sequentially consistent). */
+  private lock(slot: number): void {
+    for (let spins = 0; Atomics.compareExchange(this.locks, slot, 0, 1) !== 0; ) {
       // A holder that stopped inside (a terminated worker) must not stop every other thread: after
       // far longer than a take lasts, this one goes ahead (at worst a token is miscounted).
       if (++spins > 1_000_000) break
     }
+  }
+
+  private unlock(slot: number): void {
+    Atomics.store(this.locks, slot, 0)
+  }
+
+  /** Puts back `cost` taken for logs that were then never stored (up to `capacity`). */
+  give(slot: number, capacity: number, cost: number): void {
+    this.lock(slot)
+    try {
+      this.levels[slot * 2] = Math.min(capacity, this.levels[slot * 2]! + cost)
+    } finally {
+      this.unlock(slot)
+    }
+  }
+
+  /** Refills continuously from the caller's clock (time never runs backwards for it), then takes `cost` if there is that much. */
+  take(slot: number, ratePerSecond: number, capacity: number, cost: number, nowMs: number): boolean {
+    this.lock(slot)
     try {
       const levels = this.levels
       const at = slot * 2
@@ -269,7 +286,7 @@ export class BucketStore {
       levels[at] = taken ? tokens - cost : tokens
       return taken
     } finally {
-      Atomics.store(locks, slot, 0)
+      this.unlock(slot)
     }
   }
 }
@@ -285,6 +302,10 @@ class TokenBucket {
 
   take(cost: number, nowMs: number): boolean {
     return this.store.take(this.slot, this.ratePerSecond, this.capacity, cost, nowMs)
+  }
+
+  give(cost: number): void {
+    this.store.give(this.slot, this.capacity, cost)
   }
 }
 
@@ -307,6 +328,8 @@ interface CompiledRule {
   readonly keptAlways: Decision
   readonly resolve: Resolver
   readonly bucket: TokenBucket | null
+  /** What the rule drew from its bucket for logs it let through (`under_rate`), by their count and bytes. */
+  readonly cost: ((logs: number, bytes: number) => number) | null
 }
 
 const keep = (ruleId: string, reason: DecisionReason): Decision => Object.freeze({ action: 'keep', ruleId, reason })
@@ -359,6 +382,7 @@ function compileRule(rule: Rule, bucketFor: (rule: Rule, config: RateLimitConfig
   let resolve: Resolver
   let alwaysKeep: AlwaysKeep | undefined
   let bucket: TokenBucket | null = null
+  let cost: CompiledRule['cost'] = null
   switch (rule.rule_type) {
     case 'severity_sampling':
       alwaysKeep = rule.config.always_keep
@@ -375,9 +399,10 @@ function compileRule(rule: Rule, bucketFor: (rule: Rule, config: RateLimitConfig
       const under = keep(id, 'under_rate')
       const over = drop(id, 'over_rate')
       bucket = b
+      cost = byKb ? (_logs, bytes) => bytes / 1024 : (logs) => logs
       resolve = (l, _path, nowMs) => {
         if (filter && !filter(l)) return null
-        return b.take(byKb ? l.bytes / 1024 : 1, nowMs) ? under : over
+        return b.take(cost!(1, l.bytes), nowMs) ? under : over
       }
       break
     }
@@ -391,6 +416,7 @@ function compileRule(rule: Rule, bucketFor: (rule: Rule, config: RateLimitConfig
     keptAlways: keep(id, 'always_keep'),
     resolve,
     bucket,
+    cost,
   }
 }
 
@@ -423,6 +449,16 @@ export class CompiledRuleSet {
     const slots: Record<string, number> = {}
     for (const c of this.compiled) if (c.bucket) slots[c.rule.id] = c.bucket.slot
     return { buffer: this.store.buffer, slots }
+  }
+
+  /**
+   * Gives back to a rate-limit rule's bucket what it drew for `logs` logs (of `bytes` bytes) it let
+   * through, when they are then not stored after all (their payload turned out malformed).
+   */
+  giveBack(ruleId: string, logs: number, bytes: number): void {
+    const position = this.positions.get(ruleId)
+    const c = position === undefined ? undefined : this.compiled[position]
+    if (c?.bucket && c.cost) c.bucket.give(c.cost(logs, bytes))
   }
 
   /** compileRules: this set's buckets by rule id, to carry over to the next set. */

@@ -477,8 +477,8 @@ function resourceText(attributes: Record<string, string>): string {
   return json
 }
 
-/** Reads records [start, start + n) into `rows`' column arrays. */
-function gather(rows: Rows, records: readonly LogRecord[], start: number, n: number) {
+/** Reads records [start, start + n) into `rows`' column arrays, from row `at` on. */
+function gather(rows: Rows, at: number, records: readonly LogRecord[], start: number, n: number) {
   const t = rows.text
   const severityText = t[TEXT_SEVERITY]!
   const service = t[TEXT_SERVICE]!
@@ -495,37 +495,38 @@ function gather(rows: Rows, records: readonly LogRecord[], start: number, n: num
   let lastResourceJson = ''
   for (let i = 0; i < n; i++) {
     const r = records[start + i]!
+    const row = at + i
     const attributes = r.attributes
-    rows.uuids[i] = r.uuid
-    rows.timestamp[i] = r.timestampUs
-    rows.observed[i] = r.observedUs
-    rows.severity[i] = r.severityNumber
-    rows.level[i] = LEVEL_CODES[r.level]
-    rows.bytes[i] = r.bytes
-    rows.sample[i] = logSampleKey(r.traceId, r.uuid)
+    rows.uuids[row] = r.uuid
+    rows.timestamp[row] = r.timestampUs
+    rows.observed[row] = r.observedUs
+    rows.severity[row] = r.severityNumber
+    rows.level[row] = LEVEL_CODES[r.level]
+    rows.bytes[row] = r.bytes
+    rows.sample[row] = logSampleKey(r.traceId, r.uuid)
     const status = storedStatus(statusNumber(attributes))
-    rows.status[i] = status ?? 0
-    rows.statusNull[i] = status === null ? 1 : 0
-    putKeyBits(attributes, rows.keyBits, i * 2)
-    severityText[i] = r.severityText
-    service[i] = r.serviceName
-    body[i] = r.body
-    trace[i] = r.traceId
-    span[i] = r.spanId
-    event[i] = r.eventName
-    path[i] = logPath(attributes) || null
+    rows.status[row] = status ?? 0
+    rows.statusNull[row] = status === null ? 1 : 0
+    putKeyBits(attributes, rows.keyBits, row * 2)
+    severityText[row] = r.severityText
+    service[row] = r.serviceName
+    body[row] = r.body
+    trace[row] = r.traceId
+    span[row] = r.spanId
+    event[row] = r.eventName
+    path[row] = logPath(attributes) || null
     let anyHot = false
     for (let k = 0; k < hotCount; k++) {
       const value = attributes[HOT_KEYS[k]!]
-      hot[k]![i] = value ?? null
+      hot[k]![row] = value ?? null
       if (value !== undefined) anyHot = true
     }
-    json[i] = JSON.stringify(anyHot ? withoutHotKeys(attributes) : attributes)
+    json[row] = JSON.stringify(anyHot ? withoutHotKeys(attributes) : attributes)
     if (r.resourceAttributes !== lastResource) {
       lastResource = r.resourceAttributes
       lastResourceJson = resourceText(lastResource)
     }
-    resource[i] = lastResourceJson
+    resource[row] = lastResourceJson
   }
 }
 
@@ -569,42 +570,99 @@ function newRows(): Rows {
     resolver: new Uint16Array(CHUNK_ROWS),
   }
 }
-/** One per thread: packing is synchronous. */
+/** One per thread (packing is synchronous), lent to one LogPacker at a time: the one holding the latest lease. */
 let sharedRows: Rows | null = null
+let rowsLease = 0
 
 /** Roughly what a log takes packed (fixed columns, text entries, a share of the heaps): the first guess at the buffer's size. */
 const PACKED_BYTES_PER_LOG = 640
 
 /**
- * Lays out the columns `names` (the logs table's, in order) of every record of `batch` (pure JS,
- * any thread). Throws when a value cannot be stored (a uuid that is not one).
+ * Lays out the columns `names` (the logs table's, in order) of a batch's records (pure JS, any
+ * thread) as they come: the decoding workers hand each slice of a payload over as soon as it is
+ * decided, so its records can go before the next are decoded. Every 2,048 rows make a chunk, laid
+ * out at once; `finish` lays out the last one. `add` throws when a value cannot be stored (a uuid
+ * that is not one). One packer per thread at a time: a new one takes over the thread's rows.
  */
-export function packLogs(names: readonly string[], batch: LogBatch): PackedLogs {
-  const columns = names.map(columnNamed)
-  const { envId, records, ruleSet, resolvers } = batch
-  const rows = (sharedRows ??= newRows())
-  const chunkInts = 1 + SLOT_INTS * columns.length
-  const layout = new Int32Array(Math.ceil(records.length / CHUNK_ROWS) * chunkInts)
-  const out = new Packer(records.length * PACKED_BYTES_PER_LOG)
-  for (let start = 0, k = 0; start < records.length; start += CHUNK_ROWS, k++) {
-    const n = Math.min(CHUNK_ROWS, records.length - start)
-    rows.envId = envId
-    rows.n = n
-    rows.ruleSet = ruleSet ?? NO_RULE_SET
-    if (resolvers) rows.resolver.set(resolvers.subarray(start, start + n))
-    else rows.resolver.fill(NO_RESOLVER, 0, n)
-    gather(rows, records, start, n)
-    const at = k * chunkInts
-    layout[at] = n
-    for (let c = 0; c < columns.length; c++) {
-      const slot = layout.subarray(at + 1 + c * SLOT_INTS, at + 1 + (c + 1) * SLOT_INTS)
-      slot[SLOT_VALIDITY] = -1
-      columns[c]!.pack(rows, out, slot)
+export class LogPacker {
+  private readonly columns: Column[]
+  private readonly rows: Rows
+  private readonly out: Packer
+  private readonly chunkInts: number
+  /** Per chunk: its row count, then SLOT_INTS per column. */
+  private layout: Int32Array
+  private chunks = 0
+  private logs = 0
+  private readonly lease = ++rowsLease
+
+  constructor(
+    private readonly names: readonly string[],
+    envId: number,
+    ruleSet: number = NO_RULE_SET,
+    expectedLogs = CHUNK_ROWS,
+  ) {
+    this.columns = names.map(columnNamed)
+    this.rows = sharedRows ??= newRows()
+    this.rows.n = 0
+    this.rows.envId = envId
+    this.rows.ruleSet = ruleSet
+    this.chunkInts = 1 + SLOT_INTS * this.columns.length
+    this.layout = new Int32Array(Math.ceil(Math.max(expectedLogs, 1) / CHUNK_ROWS) * this.chunkInts)
+    this.out = new Packer(expectedLogs * PACKED_BYTES_PER_LOG)
+  }
+
+  /** `resolvers`: per record, the position of the rule that resolved it (absent: none did). */
+  add(records: readonly LogRecord[], resolvers?: Uint16Array): void {
+    const rows = this.rows
+    if (rowsLease !== this.lease) throw new Error('Another LogPacker has taken this thread’s rows.')
+    for (let start = 0; start < records.length; ) {
+      const at = rows.n
+      const n = Math.min(CHUNK_ROWS - at, records.length - start)
+      if (resolvers) rows.resolver.set(resolvers.subarray(start, start + n), at)
+      else rows.resolver.fill(NO_RESOLVER, at, at + n)
+      gather(rows, at, records, start, n)
+      rows.n = at + n
+      start += n
+      if (rows.n === CHUNK_ROWS) this.packChunk()
     }
   }
-  // Strings left in the gathered rows would stay reachable until the next batch.
-  for (const column of rows.text) column.fill(null)
-  return { names, rows: records.length, buffer: out.finish(), layout }
+
+  private packChunk() {
+    const rows = this.rows
+    const at = this.chunks++ * this.chunkInts
+    if (at + this.chunkInts > this.layout.length) {
+      const bigger = new Int32Array(this.layout.length * 2 + this.chunkInts)
+      bigger.set(this.layout)
+      this.layout = bigger
+    }
+    const layout = this.layout
+    layout[at] = rows.n
+    for (let c = 0; c < this.columns.length; c++) {
+      const slot = layout.subarray(at + 1 + c * SLOT_INTS, at + 1 + (c + 1) * SLOT_INTS)
+      slot[SLOT_VALIDITY] = -1
+      this.columns[c]!.pack(rows, this.out, slot)
+    }
+    this.logs += rows.n
+    rows.n = 0
+  }
+
+  /** The batch laid out; null when it has no logs. */
+  finish(): PackedLogs | null {
+    if (rowsLease !== this.lease) throw new Error('Another LogPacker has taken this thread’s rows.')
+    if (this.rows.n > 0) this.packChunk()
+    // Strings left in the gathered rows would stay reachable until the next batch.
+    for (const column of this.rows.text) column.fill(null)
+    rowsLease++
+    if (this.logs === 0) return null
+    return { names: this.names, rows: this.logs, buffer: this.out.finish(), layout: this.layout.slice(0, this.chunks * this.chunkInts) }
+  }
+}
+
+/** A whole batch laid out at once (LogPacker); throws when a value cannot be stored. */
+export function packLogs(names: readonly string[], batch: LogBatch): PackedLogs | null {
+  const packer = new LogPacker(names, batch.envId, batch.ruleSet, batch.records.length)
+  packer.add(batch.records, batch.resolvers)
+  return packer.finish()
 }
 
 function columnNamed(name: string): Column {

@@ -8,6 +8,7 @@ import {
   packedType, packLogs, SLOT_DATA, SLOT_DATA_BYTES, SLOT_HEAP, SLOT_HEAP_BYTES, SLOT_INTS, SLOT_VALIDITY, validityBytes, type LogBatch, type PackedLogs,
 } from './ingest-chunks'
 import { LEVEL_CODES } from './log-filters'
+import type { LogRecord } from '../logs/record'
 
 const MINUTE_US = 60_000_000
 const HALF_HOUR_US = 30 * MINUTE_US
@@ -32,60 +33,78 @@ interface KeyGroup {
 export type RollupRow = { e: number; m: number; s: string; l: number; c: number; b: number }
 export type KeyRow = { e: number; h: number; t: string; s: string; k: string; c: number }
 
+type ServiceSlot = { minutes: Map<number, RollupRow>; hours: Map<number, KeyGroup> }
+
 /**
- * The per-minute rollup rows and the attribute-key catalog rows of one batch, in one pass. Records
- * come in runs of one resource (one service), so the service's maps are looked up once per run.
+ * The per-minute rollup rows and the attribute-key catalog rows of a batch, added as its records
+ * come (in slices, see LogPacker). Records come in runs of one resource (one service), so the
+ * service's maps are looked up once per run.
  */
-function summarise({ envId, records }: LogBatch): { rollup: RollupRow[]; keys: KeyRow[] } {
-  const rollup: RollupRow[] = []
-  const groups: KeyGroup[] = []
+export class BatchSummary {
+  private readonly rollup: RollupRow[] = []
+  private readonly groups: KeyGroup[] = []
   // service → per (minute, level) rollup row and per hour key group.
-  const byService = new Map<string, { minutes: Map<number, RollupRow>; hours: Map<number, KeyGroup> }>()
-  let lastService: string | null = null
-  let slot: { minutes: Map<number, RollupRow>; hours: Map<number, KeyGroup> } | undefined
-  let lastHour = NaN
-  let group: KeyGroup | undefined
-  for (const r of records) {
-    if (r.serviceName !== lastService) {
-      lastService = r.serviceName
-      slot = byService.get(r.serviceName)
-      if (!slot) byService.set(r.serviceName, (slot = { minutes: new Map(), hours: new Map() }))
-      lastHour = NaN
-    }
-    const minuteIndex = Math.floor(r.timestampUs / MINUTE_US)
-    const level = LEVEL_CODES[r.level]
-    const mk = minuteIndex * 8 + level
-    const row = slot!.minutes.get(mk)
-    if (row) {
-      row.c++
-      row.b += r.bytes
-    } else {
-      const created = { e: envId, m: minuteIndex * MINUTE_US, s: r.serviceName, l: level, c: 1, b: r.bytes }
-      slot!.minutes.set(mk, created)
-      rollup.push(created)
-    }
-    const hour = Math.floor(r.timestampUs / HOUR_US) * HOUR_US
-    if (hour !== lastHour) {
-      lastHour = hour
-      group = slot!.hours.get(hour)
-      if (!group) {
-        group = { h: hour, s: r.serviceName, log: new Map(), resources: new Map() }
-        slot!.hours.set(hour, group)
-        groups.push(group)
+  private readonly byService = new Map<string, ServiceSlot>()
+  private lastService: string | null = null
+  private slot: ServiceSlot | undefined
+  private lastHour = NaN
+  private group: KeyGroup | undefined
+
+  constructor(private readonly envId: number) {}
+
+  add(records: readonly LogRecord[]): void {
+    const { envId, rollup, groups, byService } = this
+    let { lastService, slot, lastHour, group } = this
+    for (const r of records) {
+      if (r.serviceName !== lastService) {
+        lastService = r.serviceName
+        slot = byService.get(r.serviceName)
+        if (!slot) byService.set(r.serviceName, (slot = { minutes: new Map(), hours: new Map() }))
+        lastHour = NaN
       }
+      const minuteIndex = Math.floor(r.timestampUs / MINUTE_US)
+      const level = LEVEL_CODES[r.level]
+      const mk = minuteIndex * 8 + level
+      const row = slot!.minutes.get(mk)
+      if (row) {
+        row.c++
+        row.b += r.bytes
+      } else {
+        const created = { e: envId, m: minuteIndex * MINUTE_US, s: r.serviceName, l: level, c: 1, b: r.bytes }
+        slot!.minutes.set(mk, created)
+        rollup.push(created)
+      }
+      const hour = Math.floor(r.timestampUs / HOUR_US) * HOUR_US
+      if (hour !== lastHour) {
+        lastHour = hour
+        group = slot!.hours.get(hour)
+        if (!group) {
+          group = { h: hour, s: r.serviceName, log: new Map(), resources: new Map() }
+          slot!.hours.set(hour, group)
+          groups.push(group)
+        }
+      }
+      const log = group!.log
+      for (const k in r.attributes) log.set(k, (log.get(k) ?? 0) + 1)
+      group!.resources.set(r.resourceAttributes, (group!.resources.get(r.resourceAttributes) ?? 0) + 1)
     }
-    const log = group!.log
-    for (const k in r.attributes) log.set(k, (log.get(k) ?? 0) + 1)
-    group!.resources.set(r.resourceAttributes, (group!.resources.get(r.resourceAttributes) ?? 0) + 1)
+    this.lastService = lastService
+    this.slot = slot
+    this.lastHour = lastHour
+    this.group = group
   }
-  const keys: KeyRow[] = []
-  for (const g of groups) {
-    for (const [k, c] of g.log) keys.push({ e: envId, h: g.h, t: 'log', s: g.s, k, c })
-    const resource = new Map<string, number>()
-    for (const [attributes, n] of g.resources) for (const k in attributes) resource.set(k, (resource.get(k) ?? 0) + n)
-    for (const [k, c] of resource) keys.push({ e: envId, h: g.h, t: 'resource', s: g.s, k, c })
+
+  finish(): { rollup: RollupRow[]; keys: KeyRow[] } {
+    const { envId } = this
+    const keys: KeyRow[] = []
+    for (const g of this.groups) {
+      for (const [k, c] of g.log) keys.push({ e: envId, h: g.h, t: 'log', s: g.s, k, c })
+      const resource = new Map<string, number>()
+      for (const [attributes, n] of g.resources) for (const k in attributes) resource.set(k, (resource.get(k) ?? 0) + n)
+      for (const [k, c] of resource) keys.push({ e: envId, h: g.h, t: 'resource', s: g.s, k, c })
+    }
+    return { rollup: this.rollup, keys }
   }
-  return { rollup, keys }
 }
 
 /**
@@ -104,9 +123,9 @@ export interface PreparedBatch {
 
 /** `names`: the logs table's columns, in order (logColumns). Throws when a value cannot be stored. */
 export function prepareBatch(names: readonly string[], batch: LogBatch, drops: RuleDrop[]): PreparedBatch {
-  const logs = batch.records.length
-  if (logs === 0) return { logs, packed: null, rollup: [], keys: [], drops }
-  return { logs, packed: packLogs(names, batch), ...summarise(batch), drops }
+  const summary = new BatchSummary(batch.envId)
+  summary.add(batch.records)
+  return { logs: batch.records.length, packed: packLogs(names, batch), ...summary.finish(), drops }
 }
 
 /**

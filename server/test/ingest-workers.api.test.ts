@@ -103,4 +103,21 @@ describe('decoding workers', () => {
     expect(await stored(s, `body LIKE 'doomed%'`)).toBe(0)
     expect(await stored(s)).toBe(20)
   })
+
+  it('give back what a rate limit drew for the first slices of a payload that then turns out malformed', async () => {
+    s = await twoWorkers()
+    // A burst of 1,000 that refills at 1 log/s: what a payload draws stays drawn for the test's length.
+    await createRule(s, { name: 'cap', rule_type: 'rate_limit', scope_service: 'api', config: { logs_per_second: 1, burst_logs: 1000 } })
+    // 900 good logs (decided in slices as they are decoded), then one with an impossible severity number.
+    const bad = otlpPayload([...logs('doomed', 900), { service: 'api', body: 'bad', timeMs: Date.now(), severityNumber: 99 }])
+    const r = await s.sendOtlp(bad)
+    expect(r.status).toBe(400)
+    expect(JSON.stringify(r.body)).toContain('severity number')
+    expect(await stored(s)).toBe(0)
+    // The whole burst is still there: without the 900 given back, only ~100 of these would be kept.
+    expect((await s.sendOtlp(otlpPayload(logs('kept', 1000)))).status).toBe(200)
+    expect(await stored(s, `body LIKE 'kept%'`)).toBe(1000)
+    expect((await s.sendOtlp(otlpPayload(logs('over', 10)))).status).toBe(200)
+    expect(await stored(s, `body LIKE 'over%'`)).toBeLessThanOrEqual(2)
+  })
 })

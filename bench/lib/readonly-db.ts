@@ -6,6 +6,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api'
 import type { Db, Params, Reader, Row } from '../../server/store/db'
+import { READ_SETTINGS } from '../../server/store/db'
 
 export class ReadOnlyStore {
   /** DuckDB time of the statements run since the last reset, ms. */
@@ -16,7 +17,7 @@ export class ReadOnlyStore {
   ) {}
 
   static async open(path: string, memoryLimit = '1GB'): Promise<ReadOnlyStore> {
-    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: memoryLimit })
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: memoryLimit, ...READ_SETTINGS })
     return new ReadOnlyStore(instance, await instance.connect())
   }
 

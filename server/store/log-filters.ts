@@ -137,7 +137,10 @@ export function logWhere(f: LogFilter, p: Params): string {
   const where = [`env_id = ${p.add(f.envId)}`, `timestamp >= ${p.ts(f.fromUs)}`, `timestamp < ${p.ts(f.toUs)}`]
   if (f.severityLevels?.length) where.push(`level IN (${levelCodes(f.severityLevels).map((c) => p.add(c)).join(', ')})`)
   if (f.serviceNames?.length) where.push(`service_name IN (${f.serviceNames.map((s) => p.add(serviceNameValue(s))).join(', ')})`)
-  if (f.searchTerm) where.push(`body ILIKE ${p.add(likeContains(f.searchTerm))} ESCAPE '\\'`)
+  // Case-insensitive as lower() folds case, and a plain substring test (no pattern characters to
+  // escape): a third of what ILIKE '%…%' with an ESCAPE cost on the bench's bodies (127 k bodies
+  // of the first probe: ~45 → ~16 ms), as DuckDB runs its general pattern matcher for that.
+  if (f.searchTerm) where.push(`contains(lower(body), lower(${p.add(f.searchTerm)}))`)
   if (f.filterGroup) {
     const sql = filterGroupSql(f.filterGroup, p)
     if (sql) where.push(sql)

@@ -100,14 +100,19 @@ describe('POST logs/query', () => {
       { service: 'f-svc', body: 'disk 1000 full', severity: 'INFO', timeMs: t + 1, attributes: { 'http.status_code': 200, region: 'us' } },
       { service: 'f-svc', body: 'user_id missing', severity: 'WARN', timeMs: t + 2, attributes: { region: 'eu' } },
       { service: 'f-svc', body: 'userXid missing', severity: 'DEBUG', timeMs: t + 3, resource: { tier: 'gold' } },
+      { service: 'u-svc', body: 'ÉCHEC du paiement \\ voir C:\\tmp', severity: 'INFO', timeMs: t + 4 },
     ])
-    const bodies = async (query: object) => {
-      const r = await s.api(`${E}/query`, { body: { query: { serviceNames: ['f-svc'], ...query } } })
+    const bodies = async (query: object, service = 'f-svc') => {
+      const r = await s.api(`${E}/query`, { body: { query: { serviceNames: [service], ...query } } })
       expect(r.status).toBe(200)
       return r.body.results.map((x: any) => x.body).sort()
     }
     expect(await bodies({ searchTerm: '100%' })).toEqual(['disk 100% full'])
     expect(await bodies({ searchTerm: 'USER_ID' })).toEqual(['user_id missing'])
+    // Case folds beyond ASCII; a backslash is just a character.
+    expect(await bodies({ searchTerm: 'échec' }, 'u-svc')).toEqual(['ÉCHEC du paiement \\ voir C:\\tmp'])
+    expect(await bodies({ searchTerm: '\\ voir c:\\' }, 'u-svc')).toEqual(['ÉCHEC du paiement \\ voir C:\\tmp'])
+    expect(await bodies({ searchTerm: 'echec' }, 'u-svc')).toEqual([])
     expect(await bodies({ severityLevels: ['fatal'] })).toEqual(['disk 100% full'])
     expect(await bodies({ severityLevels: ['trace', 'warn'] })).toEqual(['userXid missing', 'user_id missing'])
     const leaf = (key: string, operator: string, value?: unknown, type = 'log_attribute') => ({ key, operator, value, type })

@@ -5,8 +5,7 @@
  * show HTTP time, in-process function time and raw DuckDB time for the same query.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api'
-import type { Db, Params, Reader, Row } from '../../server/store/db'
-import { READ_SETTINGS } from '../../server/store/db'
+import { READ_SETTINGS, type Db, type Params, type Reader, type Row } from '../../server/store/db'
 
 export class ReadOnlyStore {
   /** DuckDB time of the statements run since the last reset, ms. */

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { storedRuleSchema, type Rule } from '../../src/contract/rules'
+import type { Rule } from '../../src/contract/rules'
+import { storedRule as rule } from '../rules/test-rules'
 import { compileRules } from '../rules/engine'
 import { generateLogs } from '../rules/test-logs'
 import { PACKED_COLUMNS } from '../store/ingest-chunks'
 import { IngestPreparer, prepareIngest, type EnvRules } from './prepare'
-
-let seq = 0
-function rule(fields: Record<string, unknown>): Rule {
-  seq++
-  return storedRuleSchema.parse({
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    name: `rule ${seq}`,
-    enabled: true,
-    priority: seq,
-    scope_service: null,
-    scope_path_pattern: null,
-    scope_attribute_filters: [],
-    version: 1,
-    created_by: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  })
-}
 
 const NOW_MS = Date.UTC(2026, 5, 1, 12)
 const RULES = [

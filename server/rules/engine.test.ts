@@ -1,32 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { NO_SERVICE } from '../../src/contract/logs'
-import { storedRuleSchema, type Rule } from '../../src/contract/rules'
+import { storedRule as rule } from './test-rules'
 import type { LogRecord } from '../logs/record'
 import { compileRules, compileRulesAt, sampleKey, sampleKeeps, scopeCanMatchService, storedStatus } from './engine'
 
 /** A random 32-hex-digit trace id (randomUUID is much faster than randomBytes). */
 const traceId = () => randomUUID().replace(/-/g, '')
-
-let seq = 0
-/** A stored rule, parsed by the contract so its shape is exactly what the store hands over. */
-function rule(fields: Record<string, unknown>): Rule {
-  seq++
-  return storedRuleSchema.parse({
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    name: `rule ${seq}`,
-    enabled: true,
-    priority: seq,
-    scope_service: null,
-    scope_path_pattern: null,
-    scope_attribute_filters: [],
-    version: 1,
-    created_by: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  })
-}
 
 function log(over: Partial<LogRecord> = {}): LogRecord {
   return {

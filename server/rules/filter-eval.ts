@@ -14,7 +14,7 @@ import type { LogRecord } from '../logs/record'
  *   attributes / resource attributes, missing when the key is absent ('' is a present value).
  * - `exact` / `is_not`: string equality with any of the values (numbers stringified); a missing
  *   value is not exact and is "is_not".
- * - `icontains` / `not_icontains`: case-insensitive substring (ILIKE '%…%'); missing → false / true.
+ * - `icontains` / `not_icontains`: case-insensitive substring (SQL: log-filters.ts containsText); missing → false / true.
  * - `regex` / `not_regex`: unanchored search (RE2 `regexp_matches`; patterns passed `checkRegex`, so
  *   JS agrees); missing → false / true.
  * - `gt` / `lt`: the value parsed as a number the way DuckDB's `TRY_CAST(… AS DOUBLE)` does;

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { storedRuleSchema, type Rule } from '../../src/contract/rules'
+import type { Rule } from '../../src/contract/rules'
+import { storedRule as rule } from './test-rules'
 import { noMatchesWarning, shadowWarnings, unknownServiceWarning } from './lint'
-
-let seq = 0
-function rule(fields: Record<string, unknown>): Rule {
-  seq++
-  return storedRuleSchema.parse({
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    name: `rule ${seq}`,
-    enabled: true,
-    priority: seq,
-    scope_service: null,
-    scope_path_pattern: null,
-    scope_attribute_filters: [],
-    version: 1,
-    created_by: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  })
-}
 
 const sampling = (fields: Record<string, unknown> = {}) => rule({ rule_type: 'severity_sampling', config: { actions: { DEBUG: { type: 'drop' } } }, ...fields })
 const pathDrop = (fields: Record<string, unknown> = {}) => rule({ rule_type: 'path_drop', config: { patterns: ['^/health'] }, ...fields })

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { storedRuleSchema, type Rule } from '../../src/contract/rules'
+import type { Rule } from '../../src/contract/rules'
+import { storedRule as rule } from './test-rules'
 import type { LogRecord } from '../logs/record'
 import { Db, Params } from '../store/db'
 import { writeBatch } from '../store/ingest-writes'
@@ -34,25 +35,6 @@ afterAll(() => {
   db?.close()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
-
-let seq = 0
-function rule(fields: Record<string, unknown>): Rule {
-  seq++
-  return storedRuleSchema.parse({
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    name: `rule ${seq}`,
-    enabled: true,
-    priority: seq,
-    scope_service: null,
-    scope_path_pattern: null,
-    scope_attribute_filters: [],
-    version: 1,
-    created_by: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  })
-}
 
 const leaf = (type: string, key: string, operator: string, value?: unknown) => ({ type, key, operator, value })
 

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { storedRuleSchema, validateRuleDraft } from '../../src/contract/rules'
+import { validateRuleDraft } from '../../src/contract/rules'
+import { storedRule } from './test-rules'
 import { summaryString } from './summary'
 
 function summary(fields: Record<string, unknown>): string {
-  return summaryString(
-    storedRuleSchema.parse({
-      id: '00000000-0000-4000-8000-000000000001',
-      name: 'r',
-      enabled: true,
-      priority: 0,
-      scope_service: null,
-      scope_path_pattern: null,
-      scope_attribute_filters: [],
-      version: 1,
-      created_by: null,
-      created_at: '2026-01-01T00:00:00.000Z',
-      updated_at: '2026-01-01T00:00:00.000Z',
-      ...fields,
-    }),
-  )
+  return summaryString(storedRule({ id: '00000000-0000-4000-8000-000000000001', name: 'r', priority: 0, ...fields }))
 }
 
 const severity = (actions: Record<string, unknown>, extra: Record<string, unknown> = {}) =>

@@ -9,7 +9,7 @@ import {
   jsonOnlyLogKey,
   LEVEL_NAMES,
   levelCodes,
-  likeContains,
+  containsText,
   logWhere,
   rollupCanAnswer,
   serviceNameValue,
@@ -130,10 +130,10 @@ async function readSlice(
     where += ` AND (timestamp ${op} ${t} OR (timestamp = ${t} AND uuid ${op} ${p.add(cursor.uuid)}::UUID))`
   }
   const dir = desc ? 'DESC' : 'ASC'
-  // The stored columns (not the selected `uuid::VARCHAR AS uuid`), and the LIMIT as a literal: DuckDB
-  // then ranks on the timestamps and uuids alone and reads the other columns of the page's rows only
-  // (late materialization, db.ts READ_SETTINGS), instead of every row of the slice.
-  return db.all(`SELECT ${LOG_COLUMNS} FROM logs WHERE ${where} ORDER BY logs.timestamp ${dir}, logs.uuid ${dir} LIMIT ${Math.trunc(limit)}`, p)
+  // Ranked on the stored columns (not the selected `uuid::VARCHAR AS uuid`): DuckDB compares the
+  // uuids as stored and reads the other columns of the page's rows only (late materialization, db.ts
+  // READ_SETTINGS), not of every row of the slice.
+  return db.all(`SELECT ${LOG_COLUMNS} FROM logs WHERE ${where} ORDER BY logs.timestamp ${dir}, logs.uuid ${dir} LIMIT ${p.add(limit)}`, p)
 }
 
 /** One log by uuid within ±1 s of a timestamp (explain, links to a log). */
@@ -158,7 +158,7 @@ export async function listAttributeKeys(
     `hour >= ${p.ts(Math.floor(a.fromUs / HOUR_US) * HOUR_US)}`,
     `hour < ${p.ts(a.toUs)}`,
   ]
-  if (a.search) where.push(`key ILIKE ${p.add(likeContains(a.search))} ESCAPE '\\'`)
+  if (a.search) where.push(containsText('key', a.search, p))
   if (a.serviceNames.length) where.push(`service_name IN (${a.serviceNames.map((s) => p.add(serviceNameValue(s))).join(', ')})`)
   const rows = await db.all(
     `SELECT key, sum(count) AS n, count(*) OVER () AS total FROM attribute_keys WHERE ${where.join(' AND ')}
@@ -181,7 +181,7 @@ export async function listAttributeValues(
   const p = new Params()
   const expr = attributeExpr(a.kind, a.key, p)
   const where = jsonOnlyLogKey(a.kind, a.key) ? `${logWhere(a, p)} AND ${mayHaveKeySql(a.key)}` : logWhere(a, p)
-  const search = a.value ? ` AND v ILIKE ${p.add(likeContains(a.value))} ESCAPE '\\'` : ''
+  const search = a.value ? ` AND ${containsText('v', a.value, p)}` : ''
   // Values are grouped first and filtered after, in a materialised step: a condition on the JSON
   // text in the same WHERE would keep DuckDB from applying the key-signature filter inside the
   // scan, and the text would then be decoded for every log (about 5x the CPU on the bench store).

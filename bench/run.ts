@@ -108,7 +108,7 @@ async function loadFigures(store: string, meta: StoreMeta): Promise<Figure[]> {
   const rate = num('load-rate', values['load-rate']!)
   const connections = num('load-connections', values['load-connections']!)
   const templates = await buildTemplates(8, Math.max(100, Math.round(rate / 10)))
-  const server = await startChildServer({ dataDir: workDir, memoryLimit: '1GB' })
+  const server = await startChildServer({ dataDir: workDir })
   try {
     log(`  ${connections} connections reading services / query for ${seconds} s while ingesting ${rate.toLocaleString('en-US')} logs/s…`)
     // The readers ask about the stored day and whatever arrives meanwhile.

@@ -104,7 +104,7 @@ export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir
   // machine load (DuckDB lets one process write a file and no other open it meanwhile).
   let simulateId: string | null = null
   let retag: Figure | null = null
-  const setup = await startChildServer({ dataDir: opts.workDir, memoryLimit: '1GB' })
+  const setup = await startChildServer({ dataDir: opts.workDir })
   try {
     if (await rulesApiAvailable(setup.url)) {
       await deleteAllRules(setup.url)
@@ -135,7 +135,7 @@ export async function apiFigures(opts: { store: string; meta: StoreMeta; workDir
   const rawDir = `${opts.workDir}-raw`
   copyStore(opts.workDir, rawDir)
   const ro = await ReadOnlyStore.open(join(rawDir, 'logdeck.duckdb'))
-  const server = await startChildServer({ dataDir: opts.workDir, memoryLimit: '1GB' })
+  const server = await startChildServer({ dataDir: opts.workDir })
   const figures: Figure[] = []
   try {
     const services = async (db: Db, hours: number) => {

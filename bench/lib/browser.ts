@@ -213,7 +213,7 @@ export async function browserFigures(o: BrowserOptions): Promise<Figure[]> {
     return figures
   }
   copyStore(o.store, o.workDir)
-  const server = await startChildServer({ dataDir: o.workDir, staticDir: o.distDir, memoryLimit: '1GB' })
+  const server = await startChildServer({ dataDir: o.workDir, staticDir: o.distDir })
   const browser = await chromium.launch({ executablePath: o.chromiumPath, args: CHROMIUM_ARGS })
   try {
     const range = `from=${encodeURIComponent(new Date(o.meta.fromMs).toISOString())}&to=${encodeURIComponent(new Date(o.meta.toMs + 1).toISOString())}`

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DEFAULT_MEMORY_LIMIT } from '../../server/config'
 import { copyStore } from './api-figures'
 import { startChildServer, waitForRetag, type ChildServer } from './child'
 import { api } from './http'
@@ -101,7 +102,6 @@ export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Fig
     copyStore(opts.store, dir)
     const server = await startChildServer({
       dataDir: dir,
-      memoryLimit: '1GB',
       nodeArgs: opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : [],
     })
     const rss = sampleRss(server)
@@ -216,7 +216,7 @@ export async function ingestFigures(opts: IngestOptions): Promise<{ figures: Fig
     target: '≤ 1,536 MiB (1.5 GiB)',
     judgedBy: 'peak (VmHWM)',
     pass: hwm <= 1.5 * GiB,
-    note: `peak VmHWM while ingesting ${mib(hwm)} (no-rule server ${mib(plainEnd?.hwm)}, 20-rule server ${mib(ruledEnd?.hwm)}; reset after each server's warm-up); before that, from start through warm-up: no-rule ${mib(plainEnd?.setupPeak)}, 20-rule ${mib(ruledEnd?.setupPeak)} (its re-evaluation of the stored logs); DuckDB memory_limit 1GB (the default)`,
+    note: `peak VmHWM while ingesting ${mib(hwm)} (no-rule server ${mib(plainEnd?.hwm)}, 20-rule server ${mib(ruledEnd?.hwm)}; reset after each server's warm-up); before that, from start through warm-up: no-rule ${mib(plainEnd?.setupPeak)}, 20-rule ${mib(ruledEnd?.setupPeak)} (its re-evaluation of the stored logs); DuckDB memory_limit ${DEFAULT_MEMORY_LIMIT} (the default)`,
     extra: { hwmBytes: hwm, setupPeakBytes: Math.max(plainEnd?.setupPeak ?? 0, ruledEnd?.setupPeak ?? 0) },
   })
   if (opts.profileDir) {

@@ -5,6 +5,7 @@
  * show HTTP time, in-process function time and raw DuckDB time for the same query.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api'
+import { DEFAULT_MEMORY_LIMIT } from '../../server/config'
 import { READ_SETTINGS, type Db, type Params, type Reader, type Row } from '../../server/store/db'
 
 export class ReadOnlyStore {
@@ -15,7 +16,7 @@ export class ReadOnlyStore {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(path: string, memoryLimit = '1GB'): Promise<ReadOnlyStore> {
+  static async open(path: string, memoryLimit = DEFAULT_MEMORY_LIMIT): Promise<ReadOnlyStore> {
     const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: memoryLimit, ...READ_SETTINGS })
     return new ReadOnlyStore(instance, await instance.connect())
   }

@@ -24,6 +24,13 @@ const log: LogRow = {
   event_name: '',
 }
 
+/** Half an hour ago, or midnight when that was yesterday: "first seen" shows a bare clock for today (format-ago.test.ts has the other days). */
+function firstSeenToday(): number {
+  const midnight = new Date()
+  midnight.setHours(0, 0, 0, 0)
+  return Math.max(Date.now() - 30 * 60_000, midnight.getTime())
+}
+
 function explanation(overrides: Partial<ExplainResponse> = {}): ExplainResponse {
   return {
     uuid: log.uuid,
@@ -45,7 +52,7 @@ function explanation(overrides: Partial<ExplainResponse> = {}): ExplainResponse 
     cached: true,
     generated_at: new Date(Date.now() - 12 * 60_000).toISOString(),
     model: 'fake-model',
-    similar: { pattern: 'payment <n> failed: card processor timeout after <n>ms', count_1h: 412, first_seen: new Date(Date.now() - 30 * 60_000).toISOString(), last_seen: null },
+    similar: { pattern: 'payment <n> failed: card processor timeout after <n>ms', count_1h: 412, first_seen: new Date(firstSeenToday()).toISOString(), last_seen: null },
     ...overrides,
   }
 }

@@ -16,6 +16,17 @@ async function logsInLastHour(request: APIRequestContext): Promise<number> {
   return body.services.reduce((sum, s) => sum + s.log_count, 0)
 }
 
+/** Times as the browser's local wall clock, `YYYY-MM-DDTHH:MM` (what a datetime-local input takes). */
+function wallClock(page: Page, times: number[]): Promise<string[]> {
+  return page.evaluate((list) => {
+    const pad = (n: number) => String(n).padStart(2, '0')
+    return list.map((ms) => {
+      const d = new Date(ms)
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+    })
+  }, times)
+}
+
 function searchParams(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams
 }
@@ -192,22 +203,16 @@ test.describe('Services page', () => {
     await expectParams(page, { from: '-6h' })
 
     // A custom absolute range: two hours up to a few minutes from now, in the browser's local time.
-    const local = await page.evaluate(() => {
-      const pad = (n: number) => String(n).padStart(2, '0')
-      const format = (ms: number) => {
-        const d = new Date(ms)
-        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-      }
-      return { from: format(Date.now() - 2 * 3_600_000), to: format(Date.now() + 5 * 60_000) }
-    })
+    const local = await wallClock(page, [Date.now() - 2 * 3_600_000, Date.now() + 5 * 60_000])
     await shell.timeRange.click()
-    await shell.timeRangeDialog.getByLabel('From', { exact: true }).fill(local.from)
-    await shell.timeRangeDialog.getByLabel('To', { exact: true }).fill(local.to)
+    await shell.timeRangeDialog.getByLabel('From', { exact: true }).fill(local[0]!)
+    await shell.timeRangeDialog.getByLabel('To', { exact: true }).fill(local[1]!)
     await shell.timeRangeDialog.getByRole('button', { name: 'Apply range' }).click()
     await expect.poll(() => searchParams(page).get('to')).not.toBeNull()
-    const from = Date.parse(searchParams(page).get('from')!)
-    const to = Date.parse(searchParams(page).get('to')!)
-    expect(to - from).toBe(2 * 3_600_000 + 5 * 60_000)
+    // Read back as wall-clock times, not as a span in ms: across a DST change the same wall-clock
+    // range is an hour longer or shorter.
+    const applied = [Date.parse(searchParams(page).get('from')!), Date.parse(searchParams(page).get('to')!)]
+    expect(await wallClock(page, applied)).toEqual(local)
     const label = await shell.timeRange.getAttribute('aria-label')
     expect(label).toMatch(/^Time range: .+ – .+$/)
     await expect(services.row(checkout.name)).toBeVisible()

@@ -16,8 +16,9 @@ export class ReadOnlyStore {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(path: string, memoryLimit = DEFAULT_MEMORY_LIMIT): Promise<ReadOnlyStore> {
-    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: memoryLimit, ...READ_SETTINGS })
+  /** With the server's default memory limit, so the raw time is taken under the same limit as the server's. */
+  static async open(path: string): Promise<ReadOnlyStore> {
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', memory_limit: DEFAULT_MEMORY_LIMIT, ...READ_SETTINGS })
     return new ReadOnlyStore(instance, await instance.connect())
   }
 
